@@ -142,7 +142,8 @@ class Event:
     cameo: str | None = None  # CAMEO code where clear, e.g. "195"
     source: list[Mention] = field(default_factory=list)
     target: list[Mention] = field(default_factory=list)
-    mode: str = "asserted"  # asserted | reported | hedged | denied | hypothetical | future | called_for
+    # asserted | reported | hedged | denied | hypothetical | future | called_for
+    mode: str = "asserted"
     negated: bool = False
     reported_by: list[Mention] = field(default_factory=list)
     date: str | None = None  # ISO date (YYYY-MM-DD) when resolved
@@ -184,9 +185,10 @@ class Claim:
 class Duplicate:
     """A dedup finding: this article repeats another one (exactly or nearly)."""
 
-    of: str  # id of the article it duplicates
+    of: str  # id of the article it duplicates (for an exact copy, also its own id)
     kind: str  # "exact" | "near"
     similarity: float = 1.0
+    source: str | None = None  # where the original was read from (path, URL)
 
 
 @dataclass(slots=True)
@@ -320,7 +322,7 @@ def _build(tp: Any, data: Any) -> Any:
         return tuple(_build(a, v) for a, v in zip(args, data, strict=True))
     if origin is dict or tp is Any:
         return data
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         known = {f.name for f in dataclasses.fields(tp)}
         unknown = set(data) - known

@@ -1,0 +1,121 @@
+"""The main job: ingest sources, store them, run every analysis stage, write the report and JSON.
+
+``manysides analyze`` and ``manysides demo`` are thin wrappers around :func:`analyze`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from manysides.config import Config, load_config
+from manysides.model import Article, IngestFailure
+
+__all__ = ["AnalysisResult", "analyze", "examples_path"]
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(slots=True)
+class AnalysisResult:
+    """What one run did: the articles analysed, the inputs that failed, what the store gained."""
+
+    articles: list[Article]
+    failures: list[IngestFailure]
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    report_path: Path | None = None
+    json_path: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def duplicates(self) -> list[Article]:
+        return [a for a in self.articles if a.duplicate is not None]
+
+
+def analyze(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    json_out: str | os.PathLike[str] | None = None,
+    outlet: str | None = None,
+    published: datetime | None = None,
+    allow_private: bool = False,
+    stages: Iterable[str] | None = None,
+    config: Config | None = None,
+    title: str | None = None,
+    progress: Progress | None = None,
+) -> AnalysisResult:
+    """Ingest ``sources``, store them in ``db``, run ``stages`` (default: all), write reports."""
+    from manysides.ingest import find_duplicates, ingest
+    from manysides.stages import run_stages, stage_names
+    from manysides.store import Store
+
+    cfg = config or load_config()
+    ingested = ingest(
+        sources, outlet=outlet, published=published, allow_private=allow_private, config=cfg
+    )
+    stage_list = list(stage_names(default_only=True) if stages is None else stages)
+    with Store.open(db or cfg["store"]["db"] or None) as store:
+        find_duplicates(
+            ingested.articles,
+            store.iter_articles(),
+            threshold=cfg["ingest"]["near_duplicate_threshold"],
+            shingle_words=cfg["ingest"]["shingle_words"],
+        )
+        added = store.add(ingested.articles, failures=ingested.failures, command="analyze")
+        articles = run_stages(
+            ingested.articles,
+            stage_list,
+            progress=(lambda name, n: progress(name, n, n)) if progress else None,
+        )
+        store.update(articles)
+    result = AnalysisResult(
+        articles=articles,
+        failures=ingested.failures,
+        added=added.added,
+        existing=added.existing,
+        stages=stage_list,
+    )
+    _write_outputs(result, out, json_out, title or cfg["report"]["title"])
+    return result
+
+
+def _write_outputs(
+    result: AnalysisResult,
+    out: str | os.PathLike[str] | None,
+    json_out: str | os.PathLike[str] | None,
+    title: str,
+) -> None:
+    from manysides.report import write_report
+    from manysides.report.export import write_json_report
+
+    now = datetime.now(UTC)
+    extra = {"stages": result.stages, **result.extra}
+    if out is not None:
+        result.report_path = write_report(
+            Path(out), result.articles, failures=result.failures, title=title, generated_at=now,
+            extra=extra,
+        )
+    if json_out is not None:
+        result.json_path = Path(json_out)
+        write_json_report(
+            result.json_path, result.articles, result.failures, extra=extra, generated_at=now
+        )
+
+
+def examples_path() -> Path:
+    """The bundled illustrative corpus: packaged in the wheel, or ``examples/corpus`` in a
+    checkout (``examples/README.md`` beside it says what it is and is not an article)."""
+    from importlib import resources
+
+    packaged = Path(str(resources.files("manysides"))) / "examples" / "corpus"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples" / "corpus"

@@ -1,0 +1,59 @@
+(function () {
+  "use strict";
+  // Enhances the article table: click a heading to sort, type to filter. The page works without it.
+  var table = document.getElementById("article-table");
+  var tools = document.getElementById("table-tools");
+  var input = document.getElementById("article-filter");
+  var count = document.getElementById("article-count");
+  if (!table || !tools || !input || !count) { return; }
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+
+  function key(row, column, type) {
+    var cell = row.cells[column];
+    var value = cell.getAttribute("data-sort");
+    if (value === null) { value = cell.textContent.trim().toLowerCase(); }
+    return type === "number" ? parseFloat(value) || 0 : value;
+  }
+
+  function sortBy(header, column) {
+    var type = header.getAttribute("data-type");
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var sorted = rows.slice().sort(function (a, b) {
+      var x = key(a, column, type), y = key(b, column, type);
+      var order = x < y ? -1 : x > y ? 1 : 0;
+      return ascending ? order : -order;
+    });
+    sorted.forEach(function (row) { body.appendChild(row); });
+  }
+
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = header.textContent;
+    button.title = "Sort by " + header.textContent;
+    header.textContent = "";
+    header.appendChild(button);
+    button.addEventListener("click", function () { sortBy(header, column); });
+  });
+
+  function filter() {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+      row.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    count.textContent = shown + " of " + rows.length + " articles";
+  }
+
+  input.addEventListener("input", filter);
+  tools.hidden = false;
+  filter();
+}());

@@ -1,0 +1,203 @@
+"""Stages and annotate tasks plug in by name, as spaCy components and datasette plugins do.
+
+A *stage* maps a batch of :class:`~manysides.model.Article` to the same articles with more filled
+in (``Article -> Article``, in batches so models load once). It is registered under a versioned
+name and declares what it ``needs`` and what it ``adds``; :func:`check_order` refuses an order in
+which a stage runs before something it needs::
+
+    @register_stage("manysides.events.rules.v1", needs=("mentions",), adds=("events",))
+    def extract_events(articles: list[Article]) -> list[Article]: ...
+
+An *annotate task* is the batch interface of ``manysides annotate TASK``: it takes the input lines
+(``{"id", "text", "published"?, "targets"?}``) and returns one output dict per line::
+
+    @register_task("dedup", help="exact and near duplicates among the input lines")
+    def annotate_dedup(records: list[dict]) -> list[dict]: ...
+
+Built-in stages and tasks register themselves exactly as a third-party package would; a third
+party exposes a module under the ``manysides.plugins`` entry-point group and it is imported when
+the registries are first read. Heavy imports belong inside the functions, not at module level.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any
+
+from manysides.errors import PipelineError
+from manysides.model import Article
+
+__all__ = [
+    "Stage",
+    "Task",
+    "check_order",
+    "get_stage",
+    "get_task",
+    "register_stage",
+    "register_task",
+    "run_stages",
+    "stage_names",
+    "task_names",
+]
+
+StageFn = Callable[[list[Article]], list[Article]]
+TaskFn = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+#: What ingestion provides before any stage runs.
+PROVIDED_BY_INGEST = frozenset({"text", "metadata"})
+
+#: Modules holding the built-in stages and tasks (imported lazily, on first lookup).
+BUILTIN_MODULES = ("manysides.builtin",)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    func: StageFn
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    default: bool = True  # part of `manysides analyze` unless disabled
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    name: str
+    func: TaskFn
+    help: str = ""
+    output: str = ""  # the shape of one output line, for --help
+
+
+@dataclass(slots=True)
+class _Registry:
+    stages: dict[str, Stage] = field(default_factory=dict)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    loaded: bool = False
+
+
+_REGISTRY = _Registry()
+
+
+def register_stage(
+    name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (), default: bool = True
+) -> Callable[[StageFn], StageFn]:
+    """Decorator: register a stage function under a versioned name."""
+
+    def decorate(func: StageFn) -> StageFn:
+        _REGISTRY.stages[name] = Stage(name, func, tuple(needs), tuple(adds), default)
+        return func
+
+    return decorate
+
+
+def register_task(name: str, *, help: str = "", output: str = "") -> Callable[[TaskFn], TaskFn]:
+    """Decorator: register an ``annotate`` task."""
+
+    def decorate(func: TaskFn) -> TaskFn:
+        _REGISTRY.tasks[name] = Task(name, func, help, output)
+        return func
+
+    return decorate
+
+
+def _load() -> None:
+    if _REGISTRY.loaded:
+        return
+    _REGISTRY.loaded = True
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    for ep in entry_points(group="manysides.plugins"):
+        ep.load()
+
+
+def stage_names(*, default_only: bool = False) -> list[str]:
+    """Registered stage names in registration order (the default analysis order)."""
+    _load()
+    return [s.name for s in _REGISTRY.stages.values() if s.default or not default_only]
+
+
+def task_names() -> list[str]:
+    _load()
+    return sorted(_REGISTRY.tasks)
+
+
+def get_stage(name: str) -> Stage:
+    _load()
+    try:
+        return _REGISTRY.stages[name]
+    except KeyError:
+        raise PipelineError(
+            f"no stage named {name!r}; available stages: {', '.join(stage_names()) or 'none'}"
+        ) from None
+
+
+def get_task(name: str) -> Task:
+    _load()
+    try:
+        return _REGISTRY.tasks[name]
+    except KeyError:
+        raise PipelineError(
+            f"unknown annotate task {name!r}; available tasks: {', '.join(task_names())}"
+        ) from None
+
+
+def check_order(names: Iterable[str]) -> list[Stage]:
+    """The stages for ``names``, refusing an order where a stage runs before what it needs."""
+    have = set(PROVIDED_BY_INGEST)
+    stages = []
+    for name in names:
+        stage = get_stage(name)
+        missing = [need for need in stage.needs if need not in have]
+        if missing:
+            providers = [s.name for s in _REGISTRY.stages.values() if set(s.adds) & set(missing)]
+            raise PipelineError(
+                f"stage {name!r} needs {', '.join(missing)}, which no earlier stage adds; "
+                f"put one of these before it: {', '.join(providers) or 'none registered'}"
+            )
+        have.update(stage.adds)
+        stages.append(stage)
+    return stages
+
+
+def run_stages(
+    articles: list[Article],
+    names: Iterable[str] | None = None,
+    *,
+    progress: Callable[[str, int], None] | None = None,
+) -> list[Article]:
+    """Run the named stages (default: all default stages, in order) over ``articles``."""
+    stages = check_order(stage_names(default_only=True) if names is None else names)
+    for stage in stages:
+        articles = _run_one(stage, articles)
+        if progress:
+            progress(stage.name, len(articles))
+    return articles
+
+
+def _run_one(stage: Stage, articles: list[Article]) -> list[Article]:
+    """Run a stage on the batch; if the batch fails, article by article, so that one bad
+    article is recorded (in ``article.meta["errors"]``) and the others still go through."""
+    try:
+        return stage.func(articles)
+    except Exception:
+        if len(articles) <= 1:
+            if articles:
+                _record_error(articles[0], stage.name)
+            return articles
+    done = []
+    for article in articles:
+        try:
+            done.extend(stage.func([article]))
+        except Exception:
+            _record_error(article, stage.name)
+            done.append(article)
+    return done
+
+
+def _record_error(article: Article, stage: str) -> None:
+    import traceback
+
+    error = traceback.format_exc(limit=-1).strip().splitlines()[-1]
+    article.meta.setdefault("errors", []).append({"stage": stage, "error": error})
