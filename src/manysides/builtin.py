@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from manysides.stages import register_task
+from manysides.stages import register_stage, register_task
 
 
 def records_to_articles(records: list[dict[str, Any]]) -> list[Any]:
@@ -53,5 +53,96 @@ def annotate_dedup(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "duplicate_of": original,
             "kind": dup.kind if dup else None,
             "similarity": round(dup.similarity, 4) if dup else None,
+        })
+    return out
+
+
+# --- actors and events (nlp/) ---------------------------------------------------------------
+
+#: Quantity kinds that count people killed or injured (the rest say how big the event was).
+_DEAD = frozenset({"killed", "dead"})
+_INJURED = frozenset({"injured"})
+
+
+@register_stage("manysides.events.rules.v1", adds=("mentions", "events"))
+def extract_actors_and_events(articles: list[Any]) -> list[Any]:
+    """Parse each article once (spaCy), link actor mentions, extract events."""
+    from manysides.nlp.actors import link_actors
+    from manysides.nlp.events import extract_events
+    from manysides.nlp.pipeline import parse
+
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        article.mentions = link_actors(doc, article)
+        article.events = extract_events(doc, article, article.mentions)
+    return articles
+
+
+def _actor_json(mention: Any) -> dict[str, Any]:
+    return {"text": mention.text, "code": mention.actor, "sector": mention.sector}
+
+
+def _amount(quantity: Any) -> float | None:
+    return quantity.value if quantity.value is not None else quantity.low
+
+
+def event_json(event: Any) -> dict[str, Any]:
+    """One event in the ``annotate events`` output shape."""
+    from manysides.model import to_dict
+
+    dead = [q for q in event.quantities if q.counts in _DEAD]
+    injured = [q for q in event.quantities if q.counts in _INJURED]
+    sizes = [q for q in event.quantities if q.counts not in _DEAD | _INJURED]
+    return {
+        "type": event.type,
+        "cameo": event.cameo,
+        "source": [_actor_json(m) for m in event.source],
+        "target": [_actor_json(m) for m in event.target],
+        "date": event.date,
+        "location": event.location,
+        "dead": _amount(dead[0]) if dead else None,
+        "injured": _amount(injured[0]) if injured else None,
+        "size": max((_amount(q) or 0 for q in sizes), default=None),
+        "quantities": [to_dict(q) for q in event.quantities],
+        "mode": event.mode,
+        "reported_by": [_actor_json(m) for m in event.reported_by],
+        "negated": event.negated,
+        "trigger": [event.trigger.start, event.trigger.end],
+        "sentence": [event.sentence.start, event.sentence.end],
+    }
+
+
+@register_task(
+    "events",
+    help="who did what to whom, when, where, how many (PLOVER/CAMEO), with offsets",
+    output='{"id", "events": [{"type", "cameo", "source", "target", "date", "location", '
+    '"dead", "injured", "size", "quantities", "mode", "trigger": [start, end]}]}',
+)
+def annotate_events(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    articles = extract_actors_and_events(records_to_articles(records))
+    return [
+        {"id": a.meta["input_id"], "events": [event_json(e) for e in a.events]} for a in articles
+    ]
+
+
+@register_task(
+    "actors",
+    help="actor mentions linked to the gazetteer (country, sector, canonical name)",
+    output='{"id", "mentions": [{"start", "end", "text", "code", "name", "country", "sector"}]}',
+)
+def annotate_actors(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.actors import link_actors
+    from manysides.nlp.pipeline import parse
+
+    articles = records_to_articles(records)
+    out = []
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        mentions = link_actors(doc, article)
+        out.append({
+            "id": article.meta["input_id"],
+            "mentions": [
+                {"start": m.span.start, "end": m.span.end, "text": m.text, "code": m.actor,
+                 "name": m.name, "country": m.country, "sector": m.sector}
+                for m in mentions
+            ],
         })
     return out

@@ -21,6 +21,7 @@ not its square.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from manysides.model import Article, Duplicate, normalise_text
+from manysides.model import Article, Duplicate
 
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
@@ -86,12 +87,11 @@ def _repeat(article: Article, same_id: Article | None, index: _Index) -> Duplica
 def shingle_hashes(text: str, size: int) -> NDArray[np.uint64]:
     """The distinct 32-bit hashes of the ``size``-word shingles of ``text``'s normalised words
     (all its words as one shingle when it has fewer): CRC-32 of each word, combined in order."""
-    words = _WORDS.findall(normalise_text(text))
+    # normalise_text() without its whitespace collapsing, which \w+ makes moot
+    words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    hashes = np.fromiter(
-        (zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words)
-    )
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     width = min(size, len(words))
     windows = np.lib.stride_tricks.sliding_window_view(hashes, width)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64, then kept to 32 bits

@@ -1,0 +1,315 @@
+"""Who did it and to whom: the source and target actor mentions of an event trigger.
+
+Arguments come from the dependency parse: subject → source and object → target for verbs
+(reversed for passives: ``nsubjpass`` → target, ``by`` agent → source), possessor / adjective /
+compound / ``by`` → source and ``on`` / ``against`` / ``of`` / ``with`` → target for event nouns
+("Iran's barrage", "the strike on the embassy"). Subjects missing from a clause are inherited
+from the clause that controls it ("Israel wants to strike", "urged Israel to respond", coordinated
+verbs, "..., killing seven"). An argument phrase yields the actor mentions inside it, nearest
+first: the head and its modifiers ("Iranian officers"), then ``of``/``from`` phrases ("officers of
+the Guard").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from manysides.model import Mention
+
+__all__ = ["Arguments", "MentionIndex", "noun_arguments", "verb_arguments"]
+
+_NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "nummod", "det",
+                       "npadvmod", "quantmod", "pobj"})  # pobj: only under a mis-tagged head
+_DEEP_PREPS = frozenset({"of", "from"})
+VERB_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "toward", "towards", "to",
+                               "with", "onto", "over"})
+_NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "toward", "towards",
+                                "targeting", "onto"})
+#: Nouns whose ``of`` phrase is what the event was done to ("the assassination of X").
+OBJECT_OF_NOUNS = frozenset({"assassination", "killing", "bombing", "invasion", "occupation",
+                             "shelling", "arrest", "kidnapping", "abduction", "murder",
+                             "massacre", "bombardment", "blockade", "siege", "detention",
+                             "deportation", "expulsion", "interception", "targeting"})
+_WITH_NOUNS_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+_WITH_NOUNS = frozenset({"clash", "clashes", "fighting", "firefight", "war"})
+_CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "press", "push", "encourage", "advise",
+                                "order", "tell", "force", "allow", "help", "persuade", "invite",
+                                "instruct", "implore", "pressure", "lead", "enable", "want"})
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    source: list[Mention] = field(default_factory=list)
+    target: list[Mention] = field(default_factory=list)
+    source_heads: list[Token] = field(default_factory=list)
+    target_heads: list[Token] = field(default_factory=list)
+
+
+class MentionIndex:
+    """Which actor mentions cover which tokens of a Doc parsed from the article text."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
+        self.by_token: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, []).append(mention)
+
+    def at(self, tok: Token) -> list[Mention]:
+        return self.by_token.get(tok.i, [])
+
+    def actors(self, head: Token, *, deep: bool = True) -> list[Mention]:
+        """Actor mentions in the phrase headed by ``head``, nearest tier first."""
+        near = _phrase(head)
+        found = _collect(self, near)
+        if found or not deep:
+            return found
+        far: list[Token] = []
+        for tok in near:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in _DEEP_PREPS:
+                    far.extend(t for p in child.children if p.dep_ == "pobj" for t in _phrase(p))
+                elif child.dep_ == "acl":
+                    far.extend(t for a in child.children if a.dep_ == "agent"
+                               for p in a.children for t in _phrase(p))
+        return _collect(self, far)
+
+
+def _phrase(head: Token) -> list[Token]:
+    out, stack, seen = [], [head], set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in _NP_LINKS and not (
+            c.dep_ == "amod" and c.pos_ == "VERB"))  # "Iran-backed group" is not Iran
+    return sorted(out, key=lambda t: t.i)
+
+
+def _collect(index: MentionIndex, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    for tok in tokens:
+        for mention in index.at(tok):
+            if all(m is not mention for m in found):
+                found.append(mention)
+    return found
+
+
+def _objects(tok: Token, deps: Iterable[str]) -> list[Token]:
+    """Children with one of ``deps``, plus their coordinated conjuncts."""
+    wanted = set(deps)
+    heads = [c for c in tok.children if c.dep_ in wanted]
+    return heads + [c for h in heads for c in h.conjuncts if c.i > h.i]
+
+
+def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in wanted:
+            out.extend(_objects(prep, ("pobj",)))
+    return out
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject head tokens of a verb, inherited through control and coordination, and
+    whether they are the *logical object* (a passive subject)."""
+    subj = _objects(verb, ("nsubj", "csubj"))
+    if subj:
+        return [_antecedent(s) for s in subj], False
+    patients = _objects(verb, ("nsubjpass",))
+    if patients:
+        return [_antecedent(s) for s in patients], True
+    if depth > 4 or verb.head is verb:
+        return [], False
+    head, dep = verb.head, verb.dep_
+    if dep == "xcomp" and head.lemma_.lower() in _CONTROL_BY_OBJECT:
+        objects = _objects(head, ("dobj",))
+        if objects:
+            return objects, False
+    if dep in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        inherited, passive = subject_of(head, depth + 1)
+        return inherited, passive and dep == "conj"  # "was pressured to help": help is active
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head], dep == "acl" and verb.tag_ == "VBN"
+    return [], False
+
+
+def _antecedent(subj: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("Hamas, which ...")."""
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        return subj.head.head
+    return subj
+
+
+def _mentions(index: MentionIndex, heads: Iterable[Token], *, deep: bool = True,
+              ) -> list[Mention]:
+    found: list[Mention] = []
+    for head in heads:
+        for mention in index.actors(head, deep=deep):
+            if all(m is not mention for m in found):
+                found.append(mention)
+    return found
+
+
+def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Arguments:
+    """Source and target mentions of an event verb."""
+    subjects, passive = subject_of(verb)
+    agents = _pobjs(verb, ("by",))
+    args = Arguments()
+    if passive:
+        args.source_heads = agents
+        args.target_heads = subjects
+    else:
+        args.source_heads = subjects
+        args.target_heads = _objects(verb, ("dobj",)) + [
+            t for t in _objects(verb, ("dative",)) if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    args.source = _mentions(index, args.source_heads)
+    if category == "ASSAULT" and any(_is_materiel(t) for t in args.target_heads):
+        args.target_heads = []  # "fired missiles at X": the missiles are not the target
+    args.target = _mentions(index, args.target_heads)
+    if not args.target:
+        preps = _pobjs(verb, VERB_TARGET_PREPS)
+        args.target = _mentions(index, preps)
+        args.target_heads = args.target_heads or preps
+    if not args.target:  # "ratified an agreement with X", "offered support to X"
+        args.target = _mentions(index, [p for o in _objects(verb, ("dobj",))
+                                        for p in _pobjs(o, ("with", "to", "against", "on"))])
+    if not args.target and category in ("ACCUSE", "THREATEN", "REQUEST", "APPEAL", "REJECT"):
+        args.target = _complement_target(verb, index)
+    if not args.source and passive:
+        args.source = _instrument_source(verb, index) or _mentions(index, _pobjs(verb, ("from",)))
+    if not args.target and category in ("AID", "COOPERATE", "SUPPORT"):
+        args.target = _helped(verb, index)
+    if not args.source and not passive:
+        args.source = _event_noun_source(args.source_heads, index)
+    if not args.target and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        args.target = _mentions(index, _objects(verb.head, ("dobj",)))
+    args.target = [m for m in args.target if all(m is not s for s in args.source)]
+    return args
+
+
+def _complement_target(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"accused X of ...", "alleged that X ...": the subject of a finite complement;
+    "threatened to strike X": the object of an infinitive one."""
+    found: list[Mention] = []
+    for clause in _objects(verb, ("ccomp", "xcomp")):
+        if clause.dep_ == "ccomp":
+            found += _mentions(index, subject_of(clause)[0])
+        else:
+            objects = _objects(clause, ("dobj",)) + _pobjs(clause, VERB_TARGET_PREPS)
+            found += _mentions(index, objects)
+    return found
+
+
+def _is_materiel(tok: Token) -> bool:
+    """Weapons and aircraft ("missiles", "hundreds of drones")."""
+    from manysides.nlp.verbs import lexicon
+
+    synsets = lexicon().synsets
+    materiel = synsets.get("weapon", frozenset()) | synsets.get("aircraft", frozenset())
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj")]
+    return any(h.lemma_.lower() in materiel or h.lower_ in materiel for h in heads)
+
+
+def _helped(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"helped (plan) Hamas's attack": whoever did the event that was helped."""
+    from manysides.nlp.verbs import match_noun
+
+    clauses = _objects(verb, ("xcomp", "ccomp"))
+    if verb.dep_ == "aux":
+        clauses.append(verb.head)
+    for clause in clauses:
+        for obj in _objects(clause, ("dobj",)):
+            if match_noun(obj) is not None:
+                return noun_arguments(obj, index, None).source
+    return []
+
+
+def _event_noun_source(heads: list[Token], index: MentionIndex) -> list[Mention]:
+    """"The strike by X killed seven": an event noun as subject lends its own source."""
+    from manysides.nlp.verbs import match_noun
+
+    for head in heads:
+        if match_noun(head) is not None:
+            return noun_arguments(head, index, None).source
+    return []
+
+
+def _instrument_source(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"killed in Israeli shelling" / "killed by a missile fired by rebels": the doer of the
+    instrument is the source of a passive with no agent."""
+    from manysides.nlp.verbs import match_noun
+
+    for obj in _pobjs(verb, ("in", "by", "during", "from", "with")):
+        if match_noun(obj) is not None:
+            return noun_arguments(obj, index, None).source
+        for child in obj.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                return _mentions(index, _pobjs(child, ("by",)))
+    return []
+
+
+def noun_arguments(noun: Token, index: MentionIndex, category: str | None) -> Arguments:
+    """Source and target mentions of an event noun ("Iran's strike on Israel")."""
+    args = Arguments()
+    mods = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and not _is_place(index, c))]
+    args.source_heads = mods + _pobjs(noun, ("by", "from"))
+    args.source = _mentions(index, args.source_heads, deep=False)
+    if not args.source:
+        args.source_heads = _support_subject(noun)
+        args.source = _mentions(index, args.source_heads)
+    preps = set(_NOUN_TARGET_PREPS)
+    lemma = noun.lemma_.lower()
+    if lemma in OBJECT_OF_NOUNS or noun.lower_ in OBJECT_OF_NOUNS:
+        preps.add("of")
+    if category in _WITH_NOUNS_TYPES or lemma in _WITH_NOUNS or noun.lower_ in _WITH_NOUNS:
+        preps.update(("with", "to"))
+    args.target_heads = _pobjs(noun, preps)
+    args.target = _mentions(index, args.target_heads)
+    if not args.source:  # "the killing of X by Y": the parser often hangs "by Y" on X
+        late = [p for t in args.target_heads for p in _pobjs(t, ("by",))]
+        args.source = _mentions(index, late)
+        args.target = [m for m in args.target if all(m is not s for s in args.source)]
+    between = _pobjs(noun, ("between",))
+    if between:
+        pair = _mentions(index, between)
+        if not args.source and pair:
+            args.source, pair = pair[:1], pair[1:]
+        args.target.extend(m for m in pair if all(m is not t for t in args.target))
+    args.target = [m for m in args.target if all(m is not s for s in args.source)]
+    return args
+
+
+def _is_place(index: MentionIndex, tok: Token) -> bool:
+    """A place name compounded onto an event noun ("the Gaza attack") says where, not who."""
+    return tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC", "FAC") and all(
+        m.label in ("GPE", "LOC", "FAC", "") for m in index.at(tok))
+
+
+def _support_subject(noun: Token) -> list[Token]:
+    """"Israel carried out the strike", "Iran conducted acts of sabotage": the subject of the
+    verb whose object the event noun is."""
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.pos_ == "VERB":
+        subjects, passive = subject_of(tok.head.head)
+        return [] if passive else subjects
+    if tok.dep_ in ("dobj", "conj") and tok.head.pos_ == "VERB":
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        subjects, passive = subject_of(verb)
+        if not passive:
+            return subjects
+        return _pobjs(verb, ("by",))
+    return []

@@ -1,0 +1,288 @@
+"""Resolve actor items in reading order: codes by date, roles, short forms and anaphors.
+
+Rules, kept deliberately simple (they are right in the common cases of news prose):
+
+- a person's code is the role they held on the article's date (``Actor.code_on``);
+- a title with an explicit owner ("Iranian president", "the UN secretary-general") is the
+  holder on that date; with no date, the owner's code and no name;
+- a bare title ("the president") is the person named earlier in the article who holds it, else
+  the holder in the title's default country (the US for "president"), else for other titles the
+  holder in the country named last (within three sentences); with no article date, only the
+  earlier-named person counts — dates found in the text are never used;
+- a capitalised word equal to the surname of a person named earlier is that person;
+- he/she (him, his, her, ...) is the last person of a compatible gender within three sentences;
+- "the group"/"the country"/"the alliance" is the last group/country/IGO within five sentences;
+  "its" the last country, group or organisation; "the government"/"the military" borrow the
+  last country named within three sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from manysides.nlp.codes import compose
+from manysides.nlp.gazetteer import Actor, Gazetteer, Role
+from manysides.nlp.items import STATE_SECTORS, Item
+from manysides.nlp.matching import norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["resolve"]
+
+PERSON_WINDOW = 2  # sentences back, besides the current one
+GROUP_WINDOW = 4
+COUNTRY_WINDOW = 2
+_OWNER_KINDS = frozenset({"country", "seat", "group", "igo", "org", "ngo"})
+#: Sector nouns that, with "the" and no owner, mean the state named last ("the military").
+INSTITUTIONS = frozenset(
+    {
+        "government",
+        "regime",
+        "administration",
+        "authorities",
+        "military",
+        "army",
+        "navy",
+        "police",
+        "cabinet",
+        "leadership",
+        "ministry",
+    }
+)
+
+
+@dataclass(slots=True)
+class _State:
+    """What the reader has seen so far."""
+
+    doc: Doc
+    day: date | None
+    gazetteer: Gazetteer
+    sentence: list[int]
+    persons: list[Item] = field(default_factory=list)
+    groups: list[Item] = field(default_factory=list)
+    igos: list[Item] = field(default_factory=list)
+    countries: list[tuple[Item, str]] = field(default_factory=list)
+    owners: list[Item] = field(default_factory=list)
+    surnames: dict[str, Item] = field(default_factory=dict)
+
+    def distance(self, earlier: Item, later: Item) -> int:
+        """How many sentences apart two items are."""
+        return self.sentence[later.start] - self.sentence[earlier.start]
+
+
+def resolve(items: list[Item], doc: Doc, day: date | None, gazetteer: Gazetteer) -> None:
+    """Fill ``code``, ``name`` and ``antecedent`` of each item; drop what resolves to nothing."""
+    sentence = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sentence[i] = number
+    state = _State(doc, day, gazetteer, sentence)
+    for item in items:
+        _resolve(item, state)
+        if not item.dropped:
+            _remember(item, state)
+
+
+def _resolve(item: Item, state: _State) -> None:
+    if item.surname and item.surname in state.surnames:
+        _refer(item, state.surnames[item.surname])
+    elif item.kind == "surname":
+        item.dropped = True
+    elif item.kind in _OWNER_KINDS or item.kind == "person":
+        assert item.actor is not None
+        item.code, item.name = item.actor.code_on(state.day), item.actor.name
+        if item.prefix is not None:
+            item.title = item.prefix.title
+            if state.day is None:  # "Iranian President X", undated: the title says the role
+                _resolve(item.prefix, state)
+                item.code = item.prefix.code or item.code
+    elif item.kind == "ner":
+        item.name = item.text
+        if item.prefix is not None:
+            _resolve(item.prefix, state)
+            item.code, item.title = item.prefix.code, item.prefix.title
+    elif item.kind == "agent":
+        _resolve_agent(item, state)
+    elif item.kind == "title":
+        _resolve_title(item, state)
+    elif item.kind == "pronoun":
+        _resolve_pronoun(item, state)
+    else:
+        _resolve_anaphor(item, state)
+
+
+def _refer(item: Item, antecedent: Item) -> None:
+    named = antecedent.named()
+    item.antecedent = named
+    item.code, item.name = named.code, named.name
+
+
+def _owner(item: Item, state: _State) -> Item:
+    """The resolved modifier of an agent or title (remembered, as the reader saw it)."""
+    assert item.modifier is not None
+    modifier = item.modifier
+    _resolve(modifier, state)
+    if not modifier.dropped:
+        _remember(modifier, state)
+    return modifier.named()
+
+
+def _owner_code(owner: Item, sector: str, state: _State) -> str | None:
+    """``IRN`` + ``GOV``; a seat keeps its own code for generic officials; a group its own."""
+    if owner.code is None:
+        return None
+    if owner.kind in ("group", "igo", "org", "ngo"):
+        return owner.code
+    if owner.kind == "seat" and sector == "GOV":
+        return owner.code
+    country = state.gazetteer.split(owner.code)[0]
+    return compose(country, sector) if country else owner.code
+
+
+def _owner_name(owner: Item, code: str | None, state: _State) -> str | None:
+    """A person's government is named after the country ("Netanyahu's cabinet" -> Israel)."""
+    if owner.is_person and code:
+        country = state.gazetteer.country(state.gazetteer.split(code)[0] or "")
+        return country.name if country else owner.name
+    return owner.name
+
+
+def _resolve_agent(item: Item, state: _State) -> None:
+    sector = item.sector or ""
+    if item.modifier is not None:
+        owner = _owner(item, state)
+        item.code = _owner_code(owner, sector, state)
+        item.name = _owner_name(owner, item.code, state)
+        return
+    head = norm(state.doc[item.end - 1].text)
+    if item.definite and head in INSTITUTIONS and state.gazetteer.split(sector)[1] in STATE_SECTORS:
+        recent = _last_country(item, state, COUNTRY_WINDOW)
+        if recent is not None:
+            country_item, country = recent
+            item.antecedent = country_item.named()
+            item.code, item.name = compose(country, sector), item.antecedent.name
+
+
+def _resolve_title(item: Item, state: _State) -> None:
+    assert item.title is not None
+    sector = item.sector or "GOV"
+    if item.modifier is not None:
+        owner = _owner(item, state)
+        country = state.gazetteer.split(owner.code)[0] if owner.code else None
+        holder = _holder(item.title, country, state)
+        if holder is not None:
+            _hold(item, *holder)
+        else:
+            item.code, item.name = _owner_code(owner, sector, state), None
+        return
+    earlier = next((p for p in reversed(state.persons) if _holds(p, item.title, state)), None)
+    if earlier is not None:
+        _refer(item, earlier)
+        return
+    title = item.actor
+    holder = None
+    if title is not None and title.default_country:
+        holder = _holder(item.title, title.default_country, state)
+    elif state.day is not None:
+        for country_item, country in reversed(state.countries):
+            if state.distance(country_item, item) > COUNTRY_WINDOW:
+                break
+            holder = _holder(item.title, country, state)
+            if holder is not None:
+                break
+    if holder is not None:
+        _hold(item, *holder)
+
+
+def _holder(title: str, country: str | None, state: _State) -> tuple[Actor, Role] | None:
+    if country is None or state.day is None:
+        return None
+    found = state.gazetteer.holders(title, country, state.day)
+    return found[0] if found else None
+
+
+def _hold(item: Item, holder: Actor, role: Role) -> None:
+    item.actor, item.code, item.name = holder, role.code, holder.name
+
+
+def _holds(person: Item, title: str, state: _State) -> bool:
+    """Whether an earlier person mention is the holder of ``title`` (named so, or by date)."""
+    named = person.named()
+    if person.title == title or named.title == title:
+        return True
+    actor = named.actor
+    if actor is None or actor.kind != "person" or state.day is None:
+        return False
+    role = actor.role_on(state.day)
+    return role is not None and role.title == title
+
+
+def _resolve_pronoun(item: Item, state: _State) -> None:
+    for person in reversed(state.persons):
+        if state.distance(person, item) > PERSON_WINDOW:
+            break
+        if person.gender in (None, item.want):
+            _refer(item, person)
+            return
+    item.dropped = True
+
+
+def _resolve_anaphor(item: Item, state: _State) -> None:
+    if item.want == "country":
+        recent = _last_country(item, state, GROUP_WINDOW)
+        if recent is not None:
+            country_item, country = recent
+            item.antecedent = country_item.named()
+            item.code = country
+            country_actor = state.gazetteer.country(country)
+            item.name = country_actor.name if country_actor else None
+            return
+    pool = {"group": state.groups, "igo": state.igos, "owner": state.owners}.get(item.want, [])
+    for candidate in reversed(pool):
+        if state.distance(candidate, item) > GROUP_WINDOW:
+            break
+        _refer(item, candidate)
+        return
+    item.dropped = True
+
+
+def _last_country(item: Item, state: _State, window: int) -> tuple[Item, str] | None:
+    if not state.countries:
+        return None
+    country_item, country = state.countries[-1]
+    return (country_item, country) if state.distance(country_item, item) <= window else None
+
+
+def _remember(item: Item, state: _State) -> None:
+    """Record what an item makes available to later pronouns, anaphors and short forms."""
+    named = item.named()
+    if item.is_person:
+        state.persons.append(item)
+        _remember_surname(named, state)
+        return
+    if named.kind == "group":
+        state.groups.append(item)
+    if named.kind == "igo":
+        state.igos.append(item)
+    if named.kind in ("country", "seat") and named.code:
+        country = state.gazetteer.split(named.code)[0]
+        if country:
+            state.countries.append((item, country))
+    if named.kind in _OWNER_KINDS or (named.kind == "ner" and named.label == "ORG"):
+        state.owners.append(item)
+
+
+def _remember_surname(named: Item, state: _State) -> None:
+    words = state.doc[named.start : named.end]
+    if named.prefix is not None:
+        words = state.doc[named.prefix.end : named.end]
+    if len(words) > 1 and words[-1].text[:1].isupper():
+        state.surnames.setdefault(norm(words[-1].text), named)
+    if named.actor is not None and named.actor.kind == "person":
+        parts = named.actor.name.split()
+        if len(parts) > 1:
+            state.surnames.setdefault(norm(parts[-1]), named)

@@ -1,0 +1,380 @@
+"""Who did what to whom, when, where, how many: events from the dependency parse.
+
+:func:`extract_events` reads a spaCy ``Doc`` of ``Article.text`` with the article's actor
+mentions and returns one :class:`~manysides.model.Event` per event trigger:
+
+- **verbs** coded by the CAMEO-derived lexicon (:mod:`manysides.nlp.verbs`), arguments from
+  subject/object, passives reversed (:mod:`manysides.nlp.arguments`);
+- **event nouns** ("Iran's barrage of 300 drones", "the strike on the embassy", "talks with X"),
+  also when they are the object of a support verb ("launched an attack", "issued a statement"),
+  which then gives its subject as the source;
+- **outcome adjectives** with a count ("at least 700 Israelis are confirmed dead").
+
+Each event carries its trigger and sentence spans, PLOVER category and CAMEO code, modality and
+negation (:mod:`manysides.nlp.modality`) with the reporting sources, the date resolved against
+``Article.published`` (:mod:`manysides.nlp.dates`), a location (GPE/LOC/FAC named in the
+clause) and quantities typed by what they count (:mod:`manysides.nlp.quantities`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from manysides.model import Article, Event, Mention, Quantity, Span
+from manysides.nlp.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
+from manysides.nlp.dates import resolve_date
+from manysides.nlp.modality import HEDGE_VERBS, INTEND, REPORT, Modality, modality
+from manysides.nlp.quantities import locate_quantities
+from manysides.nlp.verbs import (
+    Code,
+    match_adjective,
+    match_noun,
+    match_verb,
+    noun_trigger,
+    verb_lemmas,
+)
+
+__all__ = ["SUPPORT_VERBS", "extract_events"]
+
+#: Verbs that only carry an event noun: "launched an attack", "issued a statement".
+SUPPORT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "release", "give",
+    "deliver", "wage", "order", "begin", "start", "continue", "resume", "unleash", "commit",
+    "perpetrate", "execute", "undertake", "escalate", "intensify", "step", "announce", "have",
+    "plan", "coordinate", "organize", "organise", "lead", "direct", "claim", "publish", "open",
+    "initiate", "pursue", "orchestrate", "mastermind", "impose", "level", "hurl", "do",
+})
+HARM = frozenset({"killed", "dead", "injured", "casualties"})
+#: Categories of material acts: one known side is enough to report them.
+ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+#: Verbs that frame another event rather than being one when they take a verb complement:
+#: "plans to strike" is a (future) strike, "appears to want" a hedge. Threats and appeals stay.
+FRAMING_VERBS = (INTEND | HEDGE_VERBS | frozenset({"try", "attempt", "continue", "begin", "start",
+                                                   "seem", "fail", "refuse", "decline", "need"})
+                 ) - frozenset({"threaten", "warn", "offer", "propose"})
+#: Verbs that undo what their object names: "lifted the sanctions" is no new sanctions.
+UNDOING = frozenset({"lift", "ease", "end", "cancel", "suspend", "revoke", "remove", "halt",
+                     "stop", "withdraw", "drop", "relax", "scrap", "abandon", "reverse"})
+#: Categories in which coordinated subjects with no object act together on each other.
+MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+#: Reporting verbs that are also accusations (CAMEO 11x) and so events of their own.
+ACCUSING = frozenset({"allege"})
+#: Verbs and nouns whose coordinated subjects act on each other ("X and Y met").
+RECIPROCAL = frozenset({"meet", "talk", "negotiate", "discuss", "confer", "clash", "fight",
+                        "speak", "agree", "consult", "cooperate", "collaborate", "skirmish"})
+_CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "csubj", "acl"})
+_LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "along",
+                        "at", "over", "off", "within"})
+_DATE_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after",
+                         "from", "of", "as"})
+_DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                       r"several|few|many|the (?:past|last|next|coming))\s+(?:years?|months?|"
+                       r"weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?! ago)",
+                       re.IGNORECASE)
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention]) -> list[Event]:
+    """The events ``doc`` (a parse of ``article.text``) reports, with ``mentions`` as actors."""
+    index = MentionIndex(doc, mentions)
+    entities = {tok.i: ent for ent in doc.ents for tok in ent}
+    events: list[Event] = []
+    for sent in doc.sents:
+        found = [(tok, code) for tok in sent if (code := _trigger(tok)) is not None]
+        if not found:
+            continue
+        context = _Context(article, index, entities, frozenset(tok.i for tok, _ in found),
+                           locate_quantities(sent))
+        built = [_build(tok, code, sent, context) for tok, code in found]
+        in_sentence = [event for event in built if event is not None]
+        _attach_loose_counts(context.quantities, in_sentence)
+        events.extend(in_sentence)
+    for n, event in enumerate(events):
+        event.id = f"{article.id}:e{n}"
+    return events
+
+
+def _trigger(tok: Token) -> tuple[str, Code] | None:
+    """("verb" | "noun" | "adj", code) if ``tok`` names an event."""
+    if tok.pos_ == "AUX" and tok.lower_ in ("help", "helps", "helped") and tok.dep_ == "aux":
+        code = match_verb(tok)  # "officials helped plan the attack", parsed as an auxiliary
+        return ("verb", code) if code is not None and code.plover else None
+    if tok.pos_ == "VERB":
+        if _carries_event_noun(tok) or tok.lemma_.lower() in REPORT - ACCUSING or (
+                tok.lower_ == "according"):
+            return None
+        if tok.lemma_.lower() in FRAMING_VERBS and any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None
+        code = match_verb(tok)
+        if code is None or code.plover in (None, "STATEMENT"):
+            return None
+        return "verb", code
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+        if tok.dep_ == "dobj" and verb_lemmas(tok.head) & UNDOING:
+            return None
+        code = match_noun(tok)
+        return ("noun", code) if code is not None and code.plover else None
+    if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "oprd"):
+        code = match_adjective(tok)
+        return ("adj", code) if code is not None else None
+    return None
+
+
+def _carries_event_noun(verb: Token) -> bool:
+    if not verb_lemmas(verb) & SUPPORT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and match_noun(c) is not None for c in verb.children)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every trigger of one sentence shares."""
+
+    article: Article
+    index: MentionIndex
+    entities: dict[int, SpacySpan]
+    triggers: frozenset[int]
+    quantities: list[tuple[int, int, Quantity]]
+
+
+def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Context,
+           ) -> Event | None:
+    kind, code = found
+    article, index, entities = context.article, context.index, context.entities
+    if kind == "verb":
+        args = verb_arguments(tok, index, code.plover)
+    elif kind == "noun":
+        args = noun_arguments(tok, index, code.plover)
+    else:
+        args = _adjective_arguments(tok, index)
+    if not args.target and len({m.country or m.actor for m in args.source}) > 1 and (
+            tok.lemma_.lower() in RECIPROCAL or code.plover in MUTUAL):
+        args.target = list(args.source)  # "X and Y met": each met the other
+    if not args.target and code.plover == "PROTEST":
+        args.target = _protested(tok, index)
+    scope = {t.i for t in _scope(tok, context.triggers)}
+    quantities = [q for start, end, q in context.quantities
+                  if all(i in scope for i in range(start, end))]
+    harmed = any(q.counts in HARM for q in quantities)
+    when = _date_entity(tok, kind, entities)
+    mood = modality(tok)
+    if not _enough(kind, code, args, harmed, when is not None, mood.mode):
+        return None
+    where = _location(tok, args, index, entities)
+    return Event(
+        trigger=_trigger_span(tok, kind), sentence=Span(sent.start_char, sent.end_char),
+        type=code.plover or "", cameo=code.cameo, source=args.source, target=args.target,
+        mode=mood.mode, negated=mood.negated, reported_by=_reported_by(mood, index),
+        date=_resolve(when, article, mood) if when is not None else None,
+        date_span=Span(when.start_char, when.end_char) if when is not None else None,
+        location=where.text if where is not None else None,
+        location_span=Span(where.start_char, where.end_char) if where is not None else None,
+        quantities=[replace(q) for q in _dedupe(quantities)],
+    )
+
+
+def _enough(kind: str, code: Code, args: Arguments, harmed: bool, dated: bool, mode: str,
+            ) -> bool:
+    """Whether a trigger says enough to be an event: material acts (attacks, arrests, protests,
+    aid) need one actor, or a death toll; words and diplomacy need both sides, unless someone
+    denies them ("Iran did not direct them"); a statement needs its speaker; an outcome
+    adjective ("dead") needs a count."""
+    if kind == "adj":
+        return harmed
+    if code.plover in ONE_SIDED:
+        return bool(args.source or args.target or harmed or (kind == "noun" and dated))
+    if code.plover == "STATEMENT":
+        return bool(args.source)
+    if mode == "denied":
+        return bool(args.source or args.target)
+    return bool(args.source and args.target)
+
+
+def _attach_loose_counts(found: list[tuple[int, int, Quantity]], events: list[Event]) -> None:
+    """Counts of weapons or of victims that no event took ("none of the 170 drones ... did")
+    go to the sentence's first attack."""
+    from manysides.nlp.verbs import lexicon
+
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    if not attacks:
+        return
+    taken = {(q.span.start, q.span.end) for e in events for q in e.quantities}
+    synsets = lexicon().synsets
+    materiel = synsets.get("weapon", frozenset()) | synsets.get("aircraft", frozenset())
+    for _, _, quantity in found:
+        head = quantity.counts.split(" and ")[0].lower()
+        last = head.split()[-1] if head else ""
+        if (quantity.span.start, quantity.span.end) in taken:
+            continue
+        if quantity.counts in HARM or head in materiel or last in materiel or (
+                last.rstrip("s") in materiel):
+            attacks[0].quantities.append(quantity)
+            attacks[0].quantities.sort(key=lambda q: q.span.start)
+
+
+def _protested(tok: Token, index: MentionIndex) -> list[Mention]:
+    """A protest with no named target is aimed at the authority of the place it is held in
+    ("protested in Beijing")."""
+    for head in (tok, tok.head):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "outside", "at"):
+                for obj in prep.children:
+                    found = index.actors(obj, deep=False)
+                    if found:
+                        return found
+    return []
+
+
+def _adjective_arguments(adj: Token, index: MentionIndex) -> Arguments:
+    """"700 Israelis are (confirmed) dead": the people the adjective is said of are targets."""
+    args = Arguments()
+    verb = adj.head if adj.dep_ in ("acomp", "oprd", "attr") else adj
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if adj.dep_ == "amod":
+        heads = [adj.head]
+    args.target_heads = heads
+    args.target = [m for h in heads for m in index.actors(h)]
+    return args
+
+
+def _trigger_span(tok: Token, kind: str) -> Span:
+    found = noun_trigger(tok) if kind == "noun" else None
+    start = found[1].idx if found else tok.idx
+    return Span(start, tok.idx + len(tok.text))
+
+
+def _scope(tok: Token, triggers: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of the trigger's own clause: nested clauses left out, except "..., killing
+    seven" participles whose counts belong to the event they follow; a participle modifying
+    a noun ("the 120 missiles fired from Iran") takes in that noun's phrase."""
+    out: list[Token] = []
+    stack = [tok]
+    if tok.dep_ in ("acomp", "oprd", "attr"):  # "700 people are (confirmed) dead"
+        stack.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if tok.dep_ == "acl" and tok.head is not tok:
+        stack.extend(c for c in tok.head.children if c.dep_ in ("nummod", "quantmod", "amod"))
+        out.append(tok.head)
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        for child in cur.children:
+            if child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ == "VERB"):
+                if cur is tok or _harms(cur):
+                    stack.extend([child] if _harms(child) and cur is not tok else [])
+                    stack.extend(_harm_clauses(child))
+                continue
+            if child.dep_ == "advcl" and not _harms(child):
+                stack.extend(_harm_clauses(child))
+                continue
+            if child.i in triggers and child.dep_ in ("pobj", "pcomp", "dobj", "nsubj", "conj"):
+                continue  # another event's words
+            stack.append(child)
+    if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        out.extend(c for c in tok.head.subtree if c not in out and c.dep_ != "ccomp")
+    return list({t.i: t for t in out}.values())
+
+
+def _harms(verb: Token) -> bool:
+    return verb.lemma_.lower() in ("kill", "injure", "wound", "leave", "murder")
+
+
+def _harm_clauses(clause: Token) -> list[Token]:
+    """Coordinated "..., violating the law and killing seven" participles under ``clause``."""
+    return [c for c in clause.conjuncts if c.dep_ == "conj" and _harms(c)]
+
+
+def _dedupe(quantities: list[Quantity]) -> list[Quantity]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for q in sorted(quantities, key=lambda q: q.span.start):
+        if (q.span.start, q.span.end) not in seen:
+            seen.add((q.span.start, q.span.end))
+            out.append(q)
+    return out
+
+
+def _date_entity(tok: Token, kind: str, entities: dict[int, SpacySpan]) -> SpacySpan | None:
+    """The DATE/TIME named right on the trigger, else on the clause that carries it."""
+    found = _own_date(tok, entities)
+    cur = tok
+    for _ in range(3):
+        if found is not None:
+            return found
+        head = cur.head
+        if head is cur or head.lemma_.lower() in REPORT:
+            return None
+        if not _carries(kind, cur, head):
+            return None
+        found, cur = _own_date(head, entities), head
+    return found
+
+
+def _carries(kind: str, cur: Token, head: Token) -> bool:
+    """Whether ``head``'s date is also the date of the event below it."""
+    if kind == "verb":
+        return cur.dep_ in ("conj", "advcl", "xcomp") and head.pos_ == "VERB"
+    return kind == "noun" and cur.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
+
+
+def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
+    for child in tok.children:
+        candidates = [child]
+        if child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ not in ("npadvmod", "compound", "nmod", "poss", "amod", "advmod",
+                                "tmod", "obl"):
+            continue
+        for cand in candidates:
+            ent = entities.get(cand.i)
+            if ent is not None and ent.label_ in _TIMES and not _DURATION.search(ent.text):
+                return ent
+    return None
+
+
+def _resolve(ent: SpacySpan, article: Article, mood: Modality) -> str | None:
+    return resolve_date(ent.text, article.published, future=mood.mode == "future")
+
+
+def _location(tok: Token, args: Arguments, index: MentionIndex,
+              entities: dict[int, SpacySpan]) -> SpacySpan | None:
+    """A place named by "in/at/near ..." on the trigger, its arguments, or its clause."""
+    used = {id(m) for m in args.source + args.target}
+    heads = [tok, *args.target_heads, *args.source_heads]
+    if tok.dep_ in ("dobj", "pobj", "conj", "advcl", "xcomp") and tok.head is not tok:
+        heads.append(tok.head)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
+                continue
+            for obj in prep.children:
+                ent = entities.get(obj.i) if obj.dep_ == "pobj" else None
+                if ent is None or ent.label_ not in _PLACES:
+                    continue
+                if any(id(m) in used for t in ent for m in index.at(t)):
+                    continue
+                return ent
+    return None
+
+
+def _reported_by(mood: Modality, index: MentionIndex) -> list[Mention]:
+    """The reporting sources as actor mentions, or as unlinked mentions of their words."""
+    out: list[Mention] = []
+    for head in mood.reporters:
+        found = index.actors(head)
+        if not found and head.pos_ == "PRON":
+            continue
+        if not found:
+            start = min((c for c in head.children if c.dep_ in ("compound", "amod", "det")
+                         and c.i < head.i), key=lambda c: c.i, default=head)
+            words = head.doc[start.i:head.i + 1]
+            found = [Mention(span=Span(words.start_char, words.end_char), text=words.text,
+                             label=head.ent_type_)]
+        out.extend(m for m in found if all(m is not o for o in out))
+    return out

@@ -1,0 +1,215 @@
+"""Is an event asserted, reported by someone, hedged, denied, hypothetical, future or called for?
+
+:func:`modality` reads the dependency parse around an event's trigger: its own auxiliaries and
+negation, then the chain of governing words up to the sentence root — reporting verbs ("X said
+that ..."), denials ("Hamas denied that ..."), conditions ("if ..."), intentions ("plans to"),
+appeals ("urged Israel to"), hedges ("appears to", "reportedly") and "according to X".
+One mode is chosen by precedence: denied > hypothetical > called_for > future > hedged >
+reported > asserted; the reporting sources are returned whatever the mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+__all__ = ["MODES", "Modality", "modality"]
+
+MODES = ("denied", "hypothetical", "called_for", "future", "hedged", "reported", "asserted")
+
+REPORT = frozenset({"say", "tell", "report", "claim", "allege", "announce", "state", "add",
+                    "note", "confirm", "insist", "argue", "write", "explain", "acknowledge",
+                    "declare", "assert", "maintain", "reveal", "disclose", "admit", "testify",
+                    "contend", "stress", "emphasize", "indicate", "show", "quote"})
+BELIEVE = frozenset({"believe", "think", "suspect", "fear", "estimate", "assess", "suggest",
+                     "guess", "speculate", "presume", "assume", "doubt"})
+DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "dispute",
+                  "contradict", "repudiate", "rebuff"})
+INTEND = frozenset({"plan", "intend", "aim", "vow", "pledge", "promise", "threaten", "prepare",
+                    "want", "wish", "hope", "seek", "expect", "decide", "resolve", "agree",
+                    "mean", "set", "schedule", "go", "propose", "offer", "warn"})
+APPEAL = frozenset({"urge", "ask", "call", "press", "push", "demand", "encourage", "advise",
+                    "implore", "request", "appeal", "exhort", "beg", "need", "require",
+                    "order", "instruct", "invite", "tell"})
+HEDGE_VERBS = frozenset({"appear", "seem", "look"})
+HEDGE_WORDS = frozenset({"reportedly", "allegedly", "apparently", "possibly", "probably",
+                         "likely", "perhaps", "maybe", "purportedly", "supposedly",
+                         "presumably", "seemingly", "unlikely"})
+EVIDENCE = frozenset({"see", "find", "know", "confirm", "corroborate", "prove", "have",
+                      "show", "establish"})
+FAIL = frozenset({"fail", "refuse", "decline", "neglect"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPO_AUX = frozenset({"would", "'d"})
+_HEDGE_AUX = frozenset({"may", "might", "could"})
+_APPEAL_AUX = frozenset({"should", "must", "ought"})
+_CONDITION = frozenset({"if", "unless", "whether"})
+_UP = frozenset({"aux", "xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "dobj", "pobj",
+                 "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "oprd", "advmod",
+                 "npadvmod", "dative", "agent", "acomp", "parataxis", "csubj", "poss"})
+
+
+@dataclass(slots=True)
+class Modality:
+    mode: str = "asserted"
+    negated: bool = False
+    reporters: list[Token] = field(default_factory=list)  # head tokens of who says/denies it
+    flags: set[str] = field(default_factory=set)
+
+    def choose(self) -> str:
+        if self.negated and "reported" in self.flags and not self.flags & {
+                "future", "hypothetical", "called_for"}:
+            self.flags.add("denied")
+        self.mode = next(m for m in MODES if m in self.flags or m == "asserted")
+        return self.mode
+
+
+def modality(trigger: Token) -> Modality:
+    """The modality of the event whose trigger (verb, event noun or adjective) is ``trigger``."""
+    result = Modality()
+    result.negated = _negated(trigger)
+    _local(trigger, result)
+    child, cur = trigger, trigger.head
+    steps = 0
+    while child.dep_ in _UP and cur is not child and steps < 12:
+        _governor(child, cur, result)
+        child, cur, steps = cur, cur.head, steps + 1
+    _root_attribution(child, result)
+    result.choose()
+    return result
+
+
+def _negated(tok: Token) -> bool:
+    words = [tok, *[c for c in tok.children if c.dep_ in ("aux", "auxpass")]]
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't"):
+                return True
+            if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ in ("NOUN", "PROPN"):
+                return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in FAIL
+
+
+def _aux_words(tok: Token) -> list[str]:
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not aux and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        aux = [c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
+    return aux
+
+
+def _local(tok: Token, result: Modality) -> None:
+    aux = set(_aux_words(tok))
+    if aux & _FUTURE_AUX:
+        result.flags.add("future")
+    if aux & _HYPO_AUX:
+        result.flags.add("hypothetical")
+    if aux & _HEDGE_AUX:
+        result.flags.add("hedged")
+    if aux & _APPEAL_AUX:
+        result.flags.add("called_for")
+    _clause_marks(tok, result)
+
+
+def _clause_marks(tok: Token, result: Modality) -> None:
+    for child in tok.children:
+        low = child.lower_
+        if (child.dep_ == "mark" and low in _CONDITION) or (child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in _CONDITION for g in child.children)):
+            result.flags.add("hypothetical")
+        elif low in HEDGE_WORDS:
+            result.flags.add("hedged")
+        elif child.dep_ == "prep" and low == "according":
+            result.flags.add("reported")
+            result.reporters.extend(_according_to(child))
+
+
+def _according_to(prep: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "pobj":
+            found.append(child)
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subj:
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        subj = [p for a in agents for p in a.children if p.dep_ == "pobj"]
+    if not subj and verb.dep_ == "conj" and verb.head is not verb:
+        return _subjects(verb.head)
+    return subj
+
+
+def _governor(child: Token, gov: Token, result: Modality) -> None:
+    """What governing word ``gov`` says about the event below it (reached through ``child``)."""
+    lemma = gov.lemma_.lower()
+    dep = child.dep_
+    if gov.pos_ in ("VERB", "AUX", "ADJ"):
+        _local_governor(gov, result)
+    clausal = dep in ("ccomp", "xcomp", "parataxis")
+    if lemma in DENY and (clausal or dep == "dobj" or (dep == "acl" and gov.pos_ == "NOUN")):
+        result.flags.add("denied")
+        result.reporters.extend(_subjects(gov))
+    elif lemma in EVIDENCE and _negated(gov) and (clausal or dep == "dobj"):
+        result.flags.add("denied")  # "we have not seen evidence that ..."
+        result.reporters.extend(_subjects(gov))
+    elif not clausal:
+        pass
+    elif lemma in REPORT and not _negated(gov):
+        result.flags.add("reported")
+        result.reporters.extend(_subjects(gov))
+        if gov.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in gov.children):
+            result.flags.add("hedged")  # "is said to have", "was reported to"
+    elif lemma in BELIEVE:
+        result.flags.update(("hedged", "reported"))
+        result.reporters.extend(_subjects(gov))
+    if dep == "acl" and gov.pos_ == "NOUN" and gov.head.dep_ == "dobj" and (
+            gov.head.head.lemma_.lower() in DENY):
+        result.flags.add("denied")  # "rejected claims that ..."
+        result.reporters.extend(_subjects(gov.head.head))
+    if dep == "xcomp" or (dep == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in APPEAL):
+        _control(gov if dep == "xcomp" else gov.head, result)
+    if dep == "dobj" and lemma in APPEAL | {"call"} and lemma not in ("tell", "order"):
+        result.flags.add("called_for")
+    if dep == "acomp" and lemma in ("likely", "unlikely"):
+        result.flags.add("hedged")
+
+
+def _control(gov: Token, result: Modality) -> None:
+    lemma = gov.lemma_.lower()
+    if lemma in HEDGE_VERBS or lemma in ("likely", "unlikely"):
+        result.flags.add("hedged")
+    elif lemma in APPEAL:
+        result.flags.add("called_for")
+    elif lemma in INTEND:
+        result.flags.add("future")
+    elif lemma in FAIL:
+        result.negated = True
+    elif lemma in BELIEVE | REPORT and gov.tag_ == "VBN":
+        result.flags.add("hedged")
+
+
+def _local_governor(gov: Token, result: Modality) -> None:
+    aux = set(_aux_words(gov))
+    if aux & _HYPO_AUX:
+        result.flags.add("hypothetical")
+    if aux & _FUTURE_AUX and gov.lemma_ not in REPORT | DENY | BELIEVE:
+        result.flags.add("future")
+    if aux & _APPEAL_AUX and gov.lemma_ not in REPORT:
+        result.flags.add("called_for")
+    if aux & _HEDGE_AUX and gov.lemma_ not in REPORT:
+        result.flags.add("hedged")
+    _clause_marks(gov, result)
+
+
+def _root_attribution(root: Token, result: Modality) -> None:
+    """", officials said." attached to the event clause as a parataxis or ccomp child."""
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_ in REPORT | BELIEVE:
+            subjects = _subjects(child)
+            if subjects and child.i > root.i:
+                result.flags.add("reported")
+                result.reporters.extend(subjects)

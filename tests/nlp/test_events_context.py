@@ -1,0 +1,128 @@
+"""When, where, how many and who says so: the context an event carries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from events_helpers import events_of
+
+
+def _only(text: str, trigger: str, **kwargs):  # type: ignore[no-untyped-def]
+    article, events = events_of(text, **kwargs)
+    found = [e for e in events if article.span_text(e.trigger) == trigger]
+    assert len(found) == 1, [article.span_text(e.trigger) for e in events]
+    return article, found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date_text", "iso"),
+    [
+        ("Freedonia attacked Sylvania on Saturday.", "attacked", "Saturday", "2024-04-13"),
+        ("Freedonia attacked Sylvania last Monday.", "attacked", "last Monday", "2024-04-08"),
+        ("Freedonia shelled Sylvania yesterday.", "shelled", "yesterday", "2024-04-13"),
+        ("Freedonia attacked Sylvania late last night.", "attacked", "late last night",
+         "2024-04-13"),
+        ("Freedonia's April 1 strike on Sylvania failed.", "strike", "April 1", "2024-04-01"),
+        ("Freedonia's strike on Sylvania on April 1st failed.", "strike", "April 1st",
+         "2024-04-01"),
+        ("Sylvania's Saturday attack on Freedonia failed.", "attack", "Saturday", "2024-04-13"),
+        ("Freedonia invaded Sylvania in 1992.", "invaded", "1992", "1992"),
+        ("Freedonia will attack Sylvania on Monday.", "attack", "Monday", "2024-04-15"),
+        ("Freedonia launched an attack on Sylvania on Friday.", "attack", "Friday", "2024-04-12"),
+    ],
+)
+def test_events_context_dates_resolve_against_the_article_date(
+        text: str, trigger: str, date_text: str, iso: str) -> None:
+    article, event = _only(text, trigger)
+    assert article.span_text(event.date_span) == date_text
+    assert event.date == iso
+
+
+def test_events_context_relative_dates_stay_unresolved_without_article_date() -> None:
+    article, event = _only("Freedonia attacked Sylvania on Saturday.", "attacked", published=None)
+    assert event.date is None
+    assert article.span_text(event.date_span) == "Saturday"
+
+
+def test_events_context_the_date_of_the_report_is_not_the_date_of_the_event() -> None:
+    _article, event = _only("Sylvania said on Friday that Freedonia attacked it.", "attacked")
+    assert event.date is None and event.date_span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Freedonia shelled Sylvanian positions in Damascus.", "shelled", "Damascus"),
+        ("Freedonian jets struck Red Hand targets in Lebanon.", "struck", "Lebanon"),
+        ("Freedonia bombed the Sylvanian embassy in Syria.", "bombed", "Syria"),
+        ("The Freedonian strike in Damascus killed seven.", "strike", "Damascus"),
+        ("Freedonia and Sylvania met in Geneva.", "met", "Geneva"),
+    ],
+)
+def test_events_context_locations(text: str, trigger: str, place: str) -> None:
+    article, event = _only(text, trigger)
+    assert event.location == place
+    assert article.span_text(event.location_span) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "counts"),
+    [
+        ("Freedonia's barrage of more than 300 drones hit Sylvania.", "barrage",
+         [("drones", None, 300.0, False)]),
+        ("Freedonia bombed Sylvania, killing seven Sylvanians.", "bombed",
+         [("killed", 7.0, 7.0, True)]),
+        ("Freedonia fired 120 ballistic missiles at Sylvania.", "fired",
+         [("ballistic missiles", 120.0, 120.0, True)]),
+        ("The rebels attacked Sylvania, killing at least 6 soldiers and wounding dozens.",
+         "attacked", [("killed", None, 6.0, True), ("injured", None, 24.0, True)]),
+        ("Freedonia attacked Sylvania; hundreds of rockets and 30 drones were launched.",
+         "attacked", [("rockets", None, 200.0, True), ("drones", 30.0, 30.0, True)]),
+    ],
+)
+def test_events_context_quantities(text: str, trigger: str, counts: list[tuple]) -> None:
+    article, event = _only(text, trigger)
+    got = [(q.counts, q.value, q.low, q.low_inclusive) for q in event.quantities]
+    assert got == counts
+    assert all(article.span_text(q.span) == q.text for q in event.quantities)
+
+
+def test_events_context_outcome_adjective_with_a_count_is_an_event() -> None:
+    _article, event = _only("At least 700 Sylvanians are confirmed dead.", "dead")
+    assert [m.actor for m in event.target] == ["SYL"]
+    assert [(q.counts, q.low) for q in event.quantities] == [("dead", 700.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode", "reporters"),
+    [
+        ("Sylvania said Freedonia attacked Ruritania.", "attacked", "reported", ["Sylvania"]),
+        ("Freedonia attacked Ruritania, according to the UN.", "attacked", "reported",
+         ["the UN"]),
+        ("Freedonia attacked Ruritania, local officials said.", "attacked", "reported",
+         ["local officials"]),
+        ("Freedonia denied that Sylvania attacked Ruritania.", "attacked", "denied",
+         ["Freedonia"]),
+        ("Freedonia rejected claims that Sylvania attacked Ruritania.", "attacked", "denied",
+         ["Freedonia"]),
+        ("Sylvania said it had not seen evidence that Freedonia attacked Ruritania.",
+         "attacked", "denied", ["Sylvania"]),
+        ("Analysts believe that Freedonia attacked Ruritania.", "attacked", "hedged",
+         ["Analysts"]),
+    ],
+)
+def test_events_context_reporting_sources(text: str, trigger: str, mode: str,
+                                          reporters: list[str]) -> None:
+    article, event = _only(text, trigger)
+    assert event.mode == mode
+    assert [article.span_text(m.span) for m in event.reported_by] == reporters
+
+
+def test_events_context_article_date_is_optional_and_events_pickle() -> None:
+    import pickle
+
+    _article, event = _only("Freedonia attacked Sylvania on Saturday.", "attacked",
+                           published=datetime(2024, 1, 7))
+    assert event.date == "2024-01-06"
+    assert pickle.loads(pickle.dumps(event)) == event
