@@ -7,6 +7,9 @@ in a fresh process in the same run:
   - manysides: ``ingest`` (trafilatura + htmldate + metadata) + ``find_duplicates`` + ``Store.add``.
 The ratio (manysides rate / baseline rate) is the number to watch; the goal is >= 0.8.
 Library imports happen before the clock starts in both processes: this measures throughput.
+Both wall and CPU time are printed (CPU time includes worker processes). The verdict is on wall
+time, what a user waits for; the CPU-time ratio shows the price of the work beyond extraction
+(dedup, store), which parallel reading hides on a machine with idle cores.
 
 Usage: python benchmarks/ingest.py [--pages 1000] [--seed 7]
 """
@@ -17,11 +20,10 @@ import argparse
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import child_result, measure, print_table
+from _common import Clock, child_result, measure, print_table
 
 WORDS = [
     "government", "minister", "council", "city", "harbour", "strike", "protest", "talks",
@@ -68,15 +70,15 @@ def run_baseline(folder: Path) -> None:
     import trafilatura
 
     files = sorted(folder.glob("*.html"))
-    start = time.perf_counter()
-    for file in files:
-        trafilatura.bare_extraction(
-            file.read_bytes(),
-            with_metadata=True,
-            include_comments=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    child_result(len(files), time.perf_counter() - start)
+    with Clock() as clock:
+        for file in files:
+            trafilatura.bare_extraction(
+                file.read_bytes(),
+                with_metadata=True,
+                include_comments=False,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
+    child_result(len(files), clock)
 
 
 def run_manysides(folder: Path) -> None:
@@ -87,15 +89,14 @@ def run_manysides(folder: Path) -> None:
     from manysides.ingest import find_duplicates, ingest
     from manysides.store import Store
 
-    start = time.perf_counter()
-    result = ingest([folder])
-    find_duplicates(result.articles)
-    with Store.open(folder / "bench.db") as store:
-        store.add(result.articles, failures=result.failures, command="benchmark")
-    seconds = time.perf_counter() - start
+    with Clock() as clock:
+        result = ingest([folder])
+        find_duplicates(result.articles)
+        with Store.open(folder / "bench.db") as store:
+            store.add(result.articles, failures=result.failures, command="benchmark")
     if result.failures:
         raise SystemExit(f"{len(result.failures)} failures, first: {result.failures[0]}")
-    child_result(len(result.articles), seconds)
+    child_result(len(result.articles), clock)
 
 
 def main() -> None:
@@ -116,8 +117,10 @@ def main() -> None:
     print(f"ingest benchmark: {args.pages} generated HTML pages, SQLite store")
     print_table([base, ours], base)
     ratio = ours.rate / base.rate
-    print(f"ratio manysides/trafilatura = {ratio:.2f} (goal >= 0.80): "
-          f"{'OK' if ratio >= 0.8 else 'BELOW GOAL'}")
+    print(f"ratio manysides/trafilatura = {ratio:.2f} by wall time (goal >= 0.80): "
+          f"{'OK' if ratio >= 0.8 else 'BELOW GOAL'}; {ours.cpu_rate / base.cpu_rate:.2f} by CPU "
+          f"time (manysides reads large batches with one process per core; the baseline uses "
+          f"one)")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import types
 import typing
 import unicodedata
@@ -271,12 +270,9 @@ class Story:
     events: list[StoryEvent] = field(default_factory=list)
 
 
-_WS = re.compile(r"\s+")
-
-
 def normalise_text(text: str) -> str:
     """The form of a text that its id hashes: NFKC, case-folded, whitespace collapsed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def article_id(text: str) -> str:

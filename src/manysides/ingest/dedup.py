@@ -85,8 +85,9 @@ def _repeat(article: Article, same_id: Article | None, index: _Index) -> Duplica
 
 
 def shingle_hashes(text: str, size: int) -> NDArray[np.uint64]:
-    """The distinct 32-bit hashes of the ``size``-word shingles of ``text``'s normalised words
-    (all its words as one shingle when it has fewer): CRC-32 of each word, combined in order."""
+    """The 32-bit hashes of the ``size``-word shingles of ``text``'s normalised words (all its
+    words as one shingle when it has fewer): CRC-32 of each word, combined in order. Repeats are
+    kept: a MinHash does not count them, so removing them would only cost time."""
     # normalise_text() without its whitespace collapsing, which \w+ makes moot
     words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
     if not words:
@@ -95,8 +96,7 @@ def shingle_hashes(text: str, size: int) -> NDArray[np.uint64]:
     width = min(size, len(words))
     windows = np.lib.stride_tricks.sliding_window_view(hashes, width)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64, then kept to 32 bits
-        combined = (windows * _MIXERS[-width:]).sum(axis=1) & np.uint64(0xFFFFFFFF)
-    return np.unique(combined)
+        return (windows * _MIXERS[-width:]).sum(axis=1) & np.uint64(0xFFFFFFFF)
 
 
 class _Index:
@@ -144,7 +144,7 @@ class _Index:
             return None
         permutations, scheme = _permutations()
         sketch = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=permutations, scheme=scheme)
-        sketch.update_batch(hashes)  # already hashed: ``int`` only unwraps each value
+        sketch.update_batch(hashes.tolist())  # already hashed: ``int`` passes each value on
         return sketch
 
 
