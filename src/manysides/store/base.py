@@ -68,6 +68,7 @@ articles_table = sa.Table(
     sa.Column("source_kind", sa.Text, nullable=False),
     sa.Column("source", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("chars", sa.Integer, nullable=False),  # len(Article.text), NULs and all
     sa.Column("doc", sa.JSON, nullable=False),  # Article.to_dict(): the source of truth
     sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("seq", name="uq_articles_seq"),
@@ -393,6 +394,7 @@ class Store:
             "source_kind": str(article.source_kind),
             "source": text(article.source),
             "text": clean(article.text),
+            "chars": len(article.text),
             "doc": article.to_dict(),
             "added_at": _now(),
         }
@@ -532,7 +534,7 @@ class Store:
         a, d = articles_table.c, duplicates_table.c
         statement = (
             sa.select(a.id, a.title, a.outlet, a.published, a.authors,
-                      sa.func.length(a.text).label("chars"), d.of_id)
+                      a.chars, d.of_id)
             .select_from(articles_table.outerjoin(duplicates_table, d.article_id == a.id))
             .order_by(sa.nulls_last(a.published.asc()), a.seq)
             .offset(offset)

@@ -74,6 +74,7 @@ def _create_articles(dialect: str) -> None:
         sa.Column("source_kind", sa.Text, nullable=False),
         sa.Column("source", sa.Text),
         sa.Column("text", sa.Text, nullable=False),
+        sa.Column("chars", sa.Integer, nullable=False),
         sa.Column("doc", sa.JSON, nullable=False),
         sa.Column("added_at", _STAMP, nullable=False),
         sa.UniqueConstraint("seq", name="uq_articles_seq"),
