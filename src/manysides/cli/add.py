@@ -12,9 +12,9 @@ from manysides.cli._common import config_option, console, db_option, library_err
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--outlet", default=None, help="Outlet name for inputs that do not say it.")
+@click.option("--outlet", default=None, help="Outlet name for inputs whose metadata gives none.")
 @click.option("--published", type=click.DateTime(), default=None,
-              help="Publication date for inputs that do not say it (YYYY-MM-DD).")
+              help="Publication date for inputs whose metadata gives none (YYYY-MM-DD).")
 @click.option("--glob", "pattern", default=None,
               help="Only files matching this pattern inside folders (e.g. '*.html').")
 @click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback URLs.")

@@ -55,9 +55,9 @@ def _run(sources: list[str], **kwargs: Any) -> None:
               show_default=True, help="Where to write the HTML report.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None,
               help="Also write the full analysis as JSON (schema: docs/schema/).")
-@click.option("--outlet", default=None, help="Outlet name for inputs that do not say it.")
+@click.option("--outlet", default=None, help="Outlet name for inputs whose metadata gives none.")
 @click.option("--published", type=click.DateTime(), default=None,
-              help="Publication date for inputs that do not say it (YYYY-MM-DD).")
+              help="Publication date for inputs whose metadata gives none (YYYY-MM-DD).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback URLs.")
 @click.option("--stage", "stages", multiple=True,
               help="Run only these stages (repeatable; default: all).")
