@@ -49,26 +49,7 @@ def rich_article() -> Article:
         source="examples/corpus/civic-wire.html",
         duplicate=Duplicate(of="fedcba9876543210", kind="near", similarity=0.875),
         mentions=[police, Mention(Span(37, 46), "yesterday", "DATE", resolved_from=Span(0, 6))],
-        events=[
-            Event(
-                trigger=Span(7, 12),
-                sentence=Span(0, 88),
-                type="ASSAULT",
-                cameo="175",
-                source=[police],
-                mode="reported",
-                date="2025-09-09",
-                date_span=Span(37, 46),
-                location="Port Aldine",
-                location_span=Span(25, 36),
-                quantities=[
-                    Quantity(
-                        Span(90, 96), "injured", value=12.0, low=12.0, high=12.0, text="Twelve"
-                    )
-                ],
-                id="e1",
-            ),
-        ],
+        events=[_rich_event(police)],
         claims=[
             Claim(
                 Span(0, 88),
@@ -96,4 +77,24 @@ def plain_article() -> Article:
     """Only the required fields; a naive datetime; defaults everywhere else."""
     return Article.create(
         "Just text, no metadata.", published=datetime(2025, 9, 13), published_source=DateSource.TEXT
+    )
+
+
+def _rich_event(police: Mention) -> Event:
+    """The one event of :func:`rich_article`: police fired tear gas, twelve injured."""
+    return Event(
+        trigger=Span(7, 12),
+        sentence=Span(0, 88),
+        type="ASSAULT",
+        cameo="175",
+        source=[police],
+        mode="reported",
+        date="2025-09-09",
+        date_span=Span(37, 46),
+        location="Port Aldine",
+        location_span=Span(25, 36),
+        quantities=[
+            Quantity(Span(90, 96), "injured", value=12.0, low=12.0, high=12.0, text="Twelve")
+        ],
+        id="e1",
     )

@@ -393,7 +393,9 @@ def test_write_report_writes_file(tmp_path: Path) -> None:
 def test_report_masthead_is_escaped_in_title() -> None:
     page = render_report([], title="<b>Bold</b> & co", generated_at=GENERATED)
     assert "<title>&lt;b&gt;Bold&lt;/b&gt; &amp; co</title>" in page
-    assert html.unescape(re.search(r"<h1>(.*?)</h1>", page).group(1)) == "<b>Bold</b> & co"
+    heading = re.search(r"<h1>(.*?)</h1>", page)
+    assert heading is not None
+    assert html.unescape(heading.group(1)) == "<b>Bold</b> & co"
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from manysides.report.schema import json_schema
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "docs" / "schema" / "manysides.schema.json"
-_TYPES = {
+_TYPES: dict[str, type | tuple[type, ...]] = {
     "string": str,
     "integer": int,
     "number": (int, float),

@@ -3,7 +3,8 @@
 Article text, titles, outlets, authors and sources are hostile input. Jinja2 autoescapes
 everything; on top of that a Content-Security-Policy allows no script but the report's own
 (pinned by its sha256 hash, computed here), no network access, and images only as ``data:``.
-The page reads completely without JavaScript; the script only sorts and filters the table.
+The page reads completely without JavaScript; the script only sorts and filters the article
+table and lets a click on a highlighted sentence jump back to its row in the events table.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from markupsafe import Markup, escape
 import manysides
 from manysides.model import Article, IngestFailure
 from manysides.report import overview
+from manysides.report.events import ArticleEvents, article_events
 from manysides.report.spans import Highlight, render_paragraphs
 
 __all__ = ["content_security_policy", "embed_json", "render_report", "script_hash", "write_report"]
@@ -108,8 +110,13 @@ def article_anchor(article: Article) -> str:
 
 
 def article_body(article: Article, spans: Sequence[Highlight] = ()) -> Markup:
-    """The article text as paragraphs, ready for highlighted spans (none yet in v1)."""
+    """The article text as paragraphs with ``spans`` highlighted (and linkable by their ids)."""
     return render_paragraphs(article.text, spans)
+
+
+def events_of(article: Article) -> ArticleEvents:
+    """The events table rows and text highlights of ``article`` (ids under its anchor)."""
+    return article_events(article, article_anchor(article))
 
 
 @cache
@@ -124,6 +131,7 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         anchor=article_anchor,
         body=article_body,
+        events_of=events_of,
         display_title=overview.display_title,
         outlet_label=overview.outlet_label,
         format_datetime=overview.format_datetime,

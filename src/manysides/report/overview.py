@@ -13,12 +13,14 @@ from datetime import UTC, datetime, time
 from urllib.parse import urlsplit
 
 from manysides.model import Article, DateSource, IngestFailure
+from manysides.report.events import StageError, count_events, mode_label, stage_errors
 
 __all__ = [
     "UNKNOWN_DATE",
     "UNKNOWN_OUTLET",
     "DuplicateRow",
     "Overview",
+    "StageErrorRow",
     "build_overview",
     "date_provenance",
     "display_title",
@@ -51,6 +53,14 @@ class DuplicateRow:
 
 
 @dataclass(slots=True)
+class StageErrorRow:
+    """A stage that failed on ``article``."""
+
+    article: Article
+    error: StageError
+
+
+@dataclass(slots=True)
 class Overview:
     """Counts and lists for the corpus overview section."""
 
@@ -65,6 +75,12 @@ class Overview:
     last: Article | None
     duplicates: list[DuplicateRow] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
+    events: int = 0
+    with_events: int = 0  # articles with at least one event
+    event_types: list[tuple[str, int]] = field(default_factory=list)
+    event_modes: list[tuple[str, int]] = field(default_factory=list)
+    negated: int = 0
+    stage_errors: list[StageErrorRow] = field(default_factory=list)
 
 
 def build_overview(articles: Sequence[Article], failures: Sequence[IngestFailure]) -> Overview:
@@ -82,6 +98,12 @@ def build_overview(articles: Sequence[Article], failures: Sequence[IngestFailure
         last=dated[-1] if dated else None,
         duplicates=_duplicates(articles),
         failures=list(failures),
+        events=sum(len(a.events) for a in articles),
+        with_events=sum(1 for a in articles if a.events),
+        event_types=count_events(articles, lambda e: e.type),
+        event_modes=count_events(articles, lambda e: mode_label(e.mode)),
+        negated=sum(1 for a in articles for e in a.events if e.negated),
+        stage_errors=[StageErrorRow(a, error) for a in articles for error in stage_errors(a)],
     )
 
 

@@ -1,5 +1,50 @@
 (function () {
   "use strict";
+  // A click on a highlighted event sentence (or its trigger) jumps back to its row in the
+  // events table, opening the table if it is collapsed. Links into a closed table open it too.
+  function rowFor(mark) {
+    var article = mark.closest("article");
+    if (!article) { return null; }
+    var rows = article.querySelectorAll("tr[data-sentence], tr[data-trigger]");
+    var id = mark.getAttribute("data-span");
+    for (var i = 0; i < rows.length; i += 1) {
+      if (rows[i].getAttribute("data-trigger") === id) { return rows[i]; }
+    }
+    for (var j = 0; j < rows.length; j += 1) {
+      if (rows[j].getAttribute("data-sentence") === id) { return rows[j]; }
+    }
+    return null;
+  }
+
+  function reveal(element) {
+    var details = element.closest("details");
+    if (details) { details.open = true; }
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || target.closest("a")) { return; }
+    var mark = target.closest("mark.ev-trigger, mark.ev-sentence");
+    if (!mark) { return; }
+    var row = rowFor(mark);
+    if (!row) { return; }
+    reveal(row);
+    window.location.hash = row.id;
+  });
+
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var element = id && document.getElementById(id);
+    if (element) { reveal(element); element.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+  });
+}());
+
+(function () {
+  "use strict";
   // Enhances the article table: click a heading to sort, type to filter. The page works without it.
   var table = document.getElementById("article-table");
   var tools = document.getElementById("table-tools");
