@@ -145,7 +145,7 @@ class Event:
     mode: str = "asserted"
     negated: bool = False
     reported_by: list[Mention] = field(default_factory=list)
-    date: str | None = None  # ISO date (YYYY-MM-DD) when resolved
+    date: str | None = None  # ISO date at the precision the text gives: YYYY-MM-DD, YYYY-MM, YYYY
     date_span: Span | None = None
     location: str | None = None
     location_span: Span | None = None
