@@ -305,7 +305,8 @@ def test_report_extra_shown_and_embedded(report: lxml.html.HtmlElement) -> None:
     (block,) = report.xpath("//script[@id='manysides-extra']")
     assert json.loads(block.text) == {"stages": ["ingest"], "command": "analyze"}
     facts = " ".join(report.xpath("//dl[@class='facts']")[0].text_content().split())
-    assert "command analyze" in facts and 'stages ["ingest"]' in facts
+    assert "command analyze" in facts and "stages ingest" in facts
+    assert report.xpath("//dd[@class='extra']/code[text()='ingest']")
 
 
 def test_report_every_article_anchored_and_in_table(report: lxml.html.HtmlElement) -> None:
