@@ -76,12 +76,19 @@ def show(article_id: str, as_json: bool, db: str | None) -> None:
     if as_json:
         click.echo(article.to_json(indent=2))
         return
-    date = article.published.isoformat() if article.published else "date unknown"
-    click.echo(f"{article.title or '(untitled)'}\n")
+    date = (
+        f"{article.published.isoformat()} (from {article.published_source.value})"
+        if article.published
+        else "date unknown"
+    )
+    click.echo(article.title or "(untitled)")
+    if article.description:
+        click.echo(article.description)
+    click.echo("")
     click.echo(f"id        {article.id}")
     click.echo(f"outlet    {article.outlet or 'unknown'}")
     click.echo(f"authors   {', '.join(article.authors) or 'unknown'}")
-    click.echo(f"published {date} (from {article.published_source.value})")
+    click.echo(f"published {date}")
     click.echo(f"source    {article.source or ''} [{article.source_kind.value}]")
     if article.duplicate:
         click.echo(f"duplicate {article.duplicate.kind} of {article.duplicate.of}")
@@ -106,4 +113,4 @@ def search(query: str, limit: int, db: str | None) -> None:
         click.echo("no matches")
     for hit in hits:
         click.echo(f"{hit.id}  {hit.outlet or 'unknown'} — {hit.title or '(untitled)'}")
-        click.echo(f"    {hit.snippet}")
+        click.echo(f"    {' '.join(hit.snippet.split())}")
