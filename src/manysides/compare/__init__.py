@@ -1,0 +1,1 @@
+"""Cross-outlet comparison: stories, event alignment, contrast."""

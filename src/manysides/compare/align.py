@@ -1,0 +1,490 @@
+"""Event alignment: the mentions, across the articles of one story, of the same real-world event.
+
+Two event mentions are scored (:func:`pair_score`) on what the event stage extracted:
+
+- **type**: the same PLOVER category, or two that report one act in different words
+  (:data:`COMPATIBLE`: a strike coded ASSAULT in one outlet and COERCE in another);
+- **actors**, compared by country (sector-insensitive: "Iran", "the IRGC" and "Iranian officials"
+  are all IRN; a person linked to a country's government counts as that country): each side
+  matches, is unknown in one mention, or conflicts — a conflict rules the pair out. Events whose
+  sides act on each other (meetings, agreements) compare their participants in any order;
+- **dates**: the same day, or one containing the other ("2024-04" ⊇ "2024-04-01"); unknown dates
+  are compatible but count less; dates more than a day apart rule the pair out;
+- **mode**: what is said to have happened (asserted, reported, hedged, denied) is not merged with
+  what might, will or should happen (hypothetical, future, called-for);
+- **location**, **quantities** (:func:`~manysides.compare.contrast.quantities_consistent`) and the
+  **words** of the two sentences add or take away a little.
+
+:func:`align_story` merges pairs above :data:`THRESHOLD`, best first, and never puts two
+mentions that rule each other out in one story event (complete-linkage veto: an undated mention
+cannot chain the April 1 strike to the April 13 attack). Mentions in one article merge too.
+:func:`align_events` returns the plain :class:`~manysides.model.StoryEvent` list;
+:func:`align_story` the :class:`AlignedEvent` wrappers with each mention's alignment support,
+which :func:`~manysides.compare.contrast.verdicts` turns into confidences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from manysides.compare.contrast import (
+    acts_alone,
+    date_range,
+    dates_gap,
+    quantities_consistent,
+)
+from manysides.model import Article, Event, Mention, StoryEvent
+
+__all__ = [
+    "COMPATIBLE",
+    "THRESHOLD",
+    "AlignedEvent",
+    "Scorer",
+    "actor_keys",
+    "align_events",
+    "align_story",
+    "pair_score",
+]
+
+#: Pairs of PLOVER categories that can report one act, with how much a match of the two counts.
+COMPATIBLE: dict[frozenset[str], float] = {
+    frozenset({"ASSAULT", "COERCE"}): 0.7,  # a strike, a raid, a bombing
+    frozenset({"ASSAULT", "MOBILIZE"}): 0.5,  # jets scrambled / jets shot down drones
+    frozenset({"CONSULT", "COOPERATE"}): 0.6,  # talks, a phone call
+    frozenset({"CONSULT", "REQUEST"}): 0.5,  # "called" read as a call or as a request
+    frozenset({"CONSULT", "AGREE"}): 0.5,  # a meeting that ends in an agreement
+    frozenset({"AID", "SUPPORT"}): 0.7,
+    frozenset({"AID", "COOPERATE"}): 0.6,
+    frozenset({"SUPPORT", "COOPERATE"}): 0.6,
+    frozenset({"COERCE", "SANCTION"}): 0.6,
+    frozenset({"THREATEN", "COERCE"}): 0.5,
+    frozenset({"ACCUSE", "REJECT"}): 0.5,  # a denial against an accusation
+}
+#: Categories whose participants act on each other: compared in any order.
+MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Categories of helping another actor do something ("helped plan the attack").
+HELPING = frozenset({"AID", "SUPPORT", "COOPERATE"})
+#: Modes of what did (or did not) happen, and of what might, will or should.
+REALIS = frozenset({"asserted", "reported", "hedged", "denied"})
+#: A pair at or above this score is the same event.
+THRESHOLD = 0.6
+#: Weights of the parts of a pair score (they sum to 1).
+WEIGHTS = {"type": 0.15, "actors": 0.3, "date": 0.15, "location": 0.05, "quantities": 0.1,
+           "text": 0.25}
+_UNKNOWN_SIDE = 0.25
+_STOP = frozenset({
+    "the", "and", "for", "that", "with", "from", "this", "were", "was", "has", "have", "had",
+    "but", "not", "its", "their", "his", "her", "they", "them", "into", "onto", "over",
+    "after", "before", "about", "which", "while", "also", "been", "are", "will", "would",
+    "could", "should", "said", "says", "than", "then", "there", "where", "when", "what",
+    "who", "whom", "whose", "our", "your", "very", "more", "most", "some", "such", "other",
+    "only", "just", "upon", "out", "off", "any", "all", "can", "may", "might", "last",
+    "night", "morning"
+})
+_TOKEN = re.compile(r"[a-z][a-z-]{2,}")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def actor_keys(mentions: Iterable[Mention]) -> set[str]:
+    """The sides a list of mentions names: countries (IGOs) first, else the actor code; mentions
+    with neither ("officials", "---GOV") name no side."""
+    keys = set()
+    for m in mentions:
+        if m.country:
+            keys.add(m.country)
+        elif m.actor and not m.actor.startswith("-"):
+            keys.add(m.actor)
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What scoring needs from one mention, computed once."""
+
+    type: str
+    source: frozenset[str]
+    target: frozenset[str]
+    date: str | None
+    location: str | None
+    words: frozenset[str]
+    trigger: str
+    realis: bool
+    alone: bool
+
+    @classmethod
+    def of(cls, event: Event, text: str) -> _Features:
+        trigger = event.trigger.of(text).lower().split()
+        return cls(
+            type=event.type, source=frozenset(actor_keys(event.source)),
+            target=frozenset(actor_keys(event.target)), date=event.date,
+            location=" ".join(event.location.lower().split()) if event.location else None,
+            words=content_words(event_words(event, text)),
+            trigger=_stem(trigger[-1]) if trigger else "",
+            realis=event.mode in REALIS, alone=acts_alone(event, text),
+        )
+
+
+def event_words(event: Event, text: str, pad: int = 30) -> str:
+    """The words of the event itself: from its first to its last part (trigger, actors,
+    numbers, place, date), a little beyond, within its sentence — not the whole of a long
+    sentence that reports other events too."""
+    spans = [event.trigger, *(m.span for m in event.source + event.target),
+             *(q.span for q in event.quantities),
+             *(s for s in (event.location_span, event.date_span) if s is not None)]
+    start = max(event.sentence.start, min(s.start for s in spans) - pad)
+    end = min(event.sentence.end, max(s.end for s in spans) + pad)
+    return text[start:end]
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """The words of a sentence that can tell one event from another, lightly stemmed."""
+    words = _TOKEN.findall(_POSSESSIVE.sub("", sentence.lower()))
+    return frozenset(_stem(w) for w in words if w not in _STOP)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _type_score(a: _Features, b: _Features) -> float | None:
+    if a.type == b.type:
+        return 1.0
+    if (a.alone and b.type in HELPING) or (b.alone and a.type in HELPING):
+        return 0.5  # "X did it on its own" against "Y helped X do it"
+    return COMPATIBLE.get(frozenset({a.type, b.type}))
+
+
+def _side(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """1 for the same sides, 0.8 for overlapping ones, a little for an unknown side, None for
+    disjoint ones."""
+    if not a or not b:
+        return _UNKNOWN_SIDE
+    if a == b:
+        return 1.0
+    return 0.8 if a & b else None
+
+
+def _actor_score(a: _Features, b: _Features) -> float | None:
+    if a.type in MUTUAL and b.type in MUTUAL:
+        return _mutual(a.source | a.target, b.source | b.target)
+    if a.alone or b.alone:
+        helped = _helped(a, b) if a.alone else _helped(b, a)
+        if helped is not None:
+            return helped
+    source, target = _side(a.source, b.source), _side(a.target, b.target)
+    if source is None or target is None:
+        return None
+    if max(source, target) <= _UNKNOWN_SIDE:
+        return 0.1  # no side known in both: the actors say nothing
+    return (source + target) / 2
+
+
+def _mutual(a: frozenset[str], b: frozenset[str]) -> float | None:
+    if not a or not b:
+        return _UNKNOWN_SIDE / 2
+    overlap = len(a & b) / len(a | b)
+    if overlap >= 0.5:
+        return overlap
+    return 0.6 if (len(a) == 1 and a <= b) or (len(b) == 1 and b <= a) else None
+
+
+def _helped(alone: _Features, other: _Features) -> float | None:
+    """"X did it on its own" against "Y helped X do it": the same act, its sides opposed."""
+    if other.type in HELPING and alone.source & other.target:
+        return 1.0
+    if other.type == alone.type and alone.source and alone.source < other.source:
+        return 1.0
+    return None
+
+
+def _date_score(a: str | None, b: str | None) -> float | None:
+    gap = dates_gap(a, b)
+    if gap is None:
+        return 0.4
+    if gap > 1:
+        return None
+    if gap == 1:
+        return 0.3
+    return 1.0 if a == b else _containment(a, b)
+
+
+def _containment(a: str | None, b: str | None) -> float:
+    ra, rb = date_range(a), date_range(b)
+    assert ra is not None and rb is not None
+    widest = max((r[1] - r[0]).days for r in (ra, rb))
+    return 0.7 if widest <= 31 else 0.5
+
+
+def _location_score(a: str | None, b: str | None) -> float:
+    if a is None or b is None:
+        return 0.5
+    return 1.0 if a in b or b in a else 0.0
+
+
+def _quantity_score(a: Event, b: Event) -> float:
+    found = {quantities_consistent(qa, qb) for qa in a.quantities for qb in b.quantities} - {None}
+    if not found:
+        return 0.5
+    return 0.25 if False in found else 1.0  # a clash of numbers is what contrast is for
+
+
+def _text_score(a: _Features, b: _Features, weight: Callable[[str], float]) -> float:
+    """Weighted overlap of the two sentences' words (rare words weigh more), plus a little
+    for the same trigger word."""
+    union = sum(weight(w) for w in a.words | b.words)
+    overlap = sum(weight(w) for w in a.words & b.words) / union if union else 0.0
+    same_trigger = 0.25 if a.trigger and a.trigger == b.trigger else 0.0
+    return min(1.0, 2.5 * overlap + same_trigger)
+
+
+def _one(word: str) -> float:
+    return 1.0
+
+
+def _score(ea: Event, eb: Event, fa: _Features, fb: _Features,
+           weight: Callable[[str], float] = _one) -> float | None:
+    """The pair score in [0, 1], or None when something rules the pair out. Two mentions in
+    one sentence get nothing for sharing its words."""
+    if fa.realis != fb.realis:
+        return None
+    parts = {"type": _type_score(fa, fb), "actors": _actor_score(fa, fb),
+             "date": _date_score(fa.date, fb.date)}
+    if any(v is None for v in parts.values()):
+        return None
+    scores: dict[str, float] = {k: v for k, v in parts.items() if v is not None}
+    scores["location"] = _location_score(fa.location, fb.location)
+    scores["quantities"] = _quantity_score(ea, eb)
+    same = ea.sentence == eb.sentence and fa.words == fb.words
+    scores["text"] = 0.0 if same else _text_score(fa, fb, weight)
+    return round(sum(WEIGHTS[k] * v for k, v in scores.items()), 4)
+
+
+def pair_score(a: Event, b: Event, text_a: str, text_b: str) -> float | None:
+    """How likely two event mentions (from articles with texts ``text_a``, ``text_b``) report
+    the same real-world event, in [0, 1]; None when they cannot."""
+    return _score(a, b, _Features.of(a, text_a), _Features.of(b, text_b))
+
+
+class Scorer:
+    """:func:`pair_score` over the events of some articles, with each mention's features
+    computed once."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = {a.id: a for a in articles}
+        self._features: dict[tuple[str, int], _Features] = {}
+        self._df = Counter(w for a in articles for sentence in {e.sentence for e in a.events}
+                           for w in content_words(sentence.of(a.text)))
+        self._n = sum(len({e.sentence for e in a.events}) for a in articles)
+
+    def weight(self, word: str) -> float:
+        """Inverse document frequency of a word among the story's event sentences."""
+        return math.log(1 + self._n / max(1, self._df.get(word, 0)))
+
+    def features(self, article: str, index: int) -> _Features:
+        key = (article, index)
+        if key not in self._features:
+            found = self._articles[article]
+            self._features[key] = _Features.of(found.events[index], found.text)
+        return self._features[key]
+
+    def score(self, a: tuple[str, int], b: tuple[str, int]) -> float | None:
+        ea = self._articles[a[0]].events[a[1]]
+        eb = self._articles[b[0]].events[b[1]]
+        fa, fb = self.features(*a), self.features(*b)
+        if a[0] == b[0] and _shared_count(ea, eb) and _side(fa.source, fb.source) is not None:
+            return 0.9  # the extractor gave one count to both: one act in two words
+        return _score(ea, eb, fa, fb, self.weight)
+
+    def hard_veto(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+        """Whether two mentions cannot be one event whatever their actors: types that do not
+        match, real against possible events, dates more than a day apart."""
+        fa, fb = self.features(*a), self.features(*b)
+        return (fa.realis != fb.realis or _type_score(fa, fb) is None
+                or _date_score(fa.date, fb.date) is None)
+
+    def sides_agree(self, one: Iterable[tuple[str, int]], other: Iterable[tuple[str, int]],
+                    ) -> bool:
+        """Whether two groups of mentions can name the same sides, taken together (one
+        mention's target "the embassy in Syria" read as Syria, the other's as Iran)."""
+        fa, fb = (_union([self.features(*n) for n in group]) for group in (one, other))
+        return _actor_score(fa, fb) is not None
+
+
+def _union(features: list[_Features]) -> _Features:
+    first = features[0]
+    source = frozenset().union(*(f.source for f in features))
+    target = frozenset().union(*(f.target for f in features))
+    alone = any(f.alone for f in features)
+    return _Features(first.type, source, target, first.date, first.location, first.words,
+                     first.trigger, first.realis, alone)
+
+
+def _shared_count(a: Event, b: Event) -> bool:
+    """Two mentions in one sentence that carry the very same count ("bombing ..., killing
+    seven")."""
+    if a.sentence != b.sentence or a.type != b.type or a.mode != b.mode:
+        return False
+    spans = {q.span for q in a.quantities}
+    return any(q.span in spans for q in b.quantities)
+
+
+@dataclass(slots=True)
+class AlignedEvent:
+    """A :class:`StoryEvent` with what alignment knows about it.
+
+    ``support`` runs parallel to ``event.mentions``: each mention's best pair score with another
+    mention of the event (1.0 for an event mentioned once). ``sources`` and ``targets`` are the
+    actor keys (countries, IGOs) the mentions name.
+    """
+
+    event: StoryEvent
+    support: list[float] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+
+
+def align_events(articles: list[Article], story_id: str) -> list[StoryEvent]:
+    """The story events of one story: event mentions of ``articles`` merged by real-world event,
+    with ids ``"<story_id>-e<n>"`` in order of first mention."""
+    return [aligned.event for aligned in align_story(articles, story_id)]
+
+
+def align_story(articles: Sequence[Article], story_id: str, *,
+                threshold: float = THRESHOLD) -> list[AlignedEvent]:
+    """Like :func:`align_events`, with each story event's alignment support, sides and place."""
+    nodes = [(a.id, n) for a in articles for n in range(len(a.events))]
+    scorer = Scorer(articles)
+    scores = _pair_scores(nodes, scorer)
+    clusters = _merge(nodes, scores, threshold, scorer)
+    by_id = {a.id: a for a in articles}
+    out = []
+    for number, members in enumerate(sorted(clusters, key=min), start=1):
+        mentions = [nodes[i] for i in sorted(members)]
+        support = [_support(i, members, scores) for i in sorted(members)]
+        events = [by_id[aid].events[n] for aid, n in mentions]
+        out.append(_build(f"{story_id}-e{number}", mentions, events, support))
+    return out
+
+
+def _pair_scores(nodes: list[tuple[str, int]], scorer: Scorer,
+                 ) -> dict[tuple[int, int], float]:
+    """Scores of the pairs that may be one event; a pair left out rules itself out."""
+    families: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        families.setdefault(scorer.features(*node).type, []).append(i)
+    kinds = list(families)
+    scores: dict[tuple[int, int], float] = {}
+    for x, kind in enumerate(kinds):
+        for other in kinds[x:]:
+            if kind != other and frozenset({kind, other}) not in COMPATIBLE and not (
+                    {kind, other} & HELPING):
+                continue
+            for i in families[kind]:
+                for j in families[other]:
+                    if (kind == other and j <= i) or i == j:
+                        continue
+                    score = scorer.score(nodes[i], nodes[j])
+                    if score is not None:
+                        scores[(min(i, j), max(i, j))] = score
+    return scores
+
+
+def _merge(nodes: list[tuple[str, int]], scores: dict[tuple[int, int], float],
+           threshold: float, scorer: Scorer) -> list[set[int]]:
+    """Greedy merging, best pair first. Two groups join only if no pair across them is ruled
+    out by type, mode or date, and their sides, taken together, agree."""
+    group = list(range(len(nodes)))
+    members: dict[int, set[int]] = {i: {i} for i in range(len(nodes))}
+    for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < threshold:
+            break
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        ruled_out = [(x, y) for x in members[gi] for y in members[gj]
+                     if (min(x, y), max(x, y)) not in scores]
+        if any(scorer.hard_veto(nodes[x], nodes[y]) for x, y in ruled_out) or (
+                ruled_out and not scorer.sides_agree([nodes[x] for x in members[gi]],
+                                                     [nodes[y] for y in members[gj]])):
+            continue
+        for x in members[gj]:
+            group[x] = gi
+        members[gi] |= members.pop(gj)
+    return list(members.values())
+
+
+def _support(i: int, members: set[int], scores: dict[tuple[int, int], float]) -> float:
+    if len(members) == 1:
+        return 1.0
+    return max(scores.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
+
+
+def _build(story_event_id: str, mentions: list[tuple[str, int]], events: list[Event],
+           support: list[float]) -> AlignedEvent:
+    kinds = Counter(e.type for e in events)
+    kind = max(kinds, key=lambda k: (kinds[k], -[e.type for e in events].index(k)))
+    sources = [m for e in events for m in e.source]
+    targets = [m for e in events for m in e.target]
+    label = _label(kind, sources, targets)
+    places = Counter(e.location for e in events if e.location)
+    story_event = StoryEvent(id=story_event_id, type=kind, mentions=mentions,
+                             date=agreed_date([e.date for e in events]), label=label)
+    return AlignedEvent(event=story_event, support=support,
+                        sources=sorted(actor_keys(sources)), targets=sorted(actor_keys(targets)),
+                        location=places.most_common(1)[0][0] if places else None)
+
+
+def agreed_date(dates: Iterable[str | None]) -> str | None:
+    """The most precise date the mentions agree on: the most precise one that every other date
+    contains (or equals); failing that, the most precise among the most common."""
+    known = [d for d in dates if d and date_range(d) is not None]
+    if not known:
+        return None
+    counts = Counter(known)
+    ranked = sorted(counts, key=lambda d: (-len(d), -counts[d], d))
+    for candidate in ranked:
+        if all(dates_gap(candidate, other) == 0 for other in known):
+            return candidate
+    top = max(counts.values())
+    return next(d for d in ranked if counts[d] == top)
+
+
+def _label(kind: str, sources: list[Mention], targets: list[Mention]) -> str:
+    """"Israel — ASSAULT → Iran": the sides' names around the category."""
+    source, target = _names(sources), _names(targets)
+    label = f"{source} — {kind}" if source else kind
+    return f"{label} → {target}" if target else label
+
+
+def _names(mentions: list[Mention]) -> str:
+    """One name per side: the name the country's own mentions use ("Iran" before "IRGC")."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        for key in actor_keys([m]):
+            by_key.setdefault(key, []).append(m)
+    names = []
+    for key, found in by_key.items():
+        own = [m for m in found if m.actor == key] or found
+        counted = Counter(name for m in own if (name := _name(m)))
+        names.append(counted.most_common(1)[0][0] if counted else key)
+    return ", ".join(names)
+
+
+def _name(mention: Mention) -> str | None:
+    """A mention's canonical name, or its words when they are a name (not "its", "he")."""
+    if mention.name:
+        return mention.name
+    words = mention.text.strip()
+    return words if words[:1].isupper() and words.lower() not in _PRONOUNS else None
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "its", "they", "their", "them", "his", "her", "we",
+                       "our", "i"})

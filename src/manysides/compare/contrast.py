@@ -1,0 +1,552 @@
+"""Who reports a story event, who omits it, who contradicts it — from the structured events.
+
+No NLI model ships offline, so contrast is built from what the event stage extracted:
+
+- **numbers** (:func:`quantities_consistent`): each :class:`~manysides.model.Quantity` is an
+  interval — exact ``[v, v]``, vague ``[low, high]`` with open or closed ends ("more than 300" is
+  ``(300, ∞)``, "hundreds" ``[200, ∞)``, "dozens" ``[24, ∞)``), approximate ("about 300") ``v ±
+  10%`` — typed by the thing it counts. Two counts of the same thing agree when their intervals
+  meet; a count of a part ("170 drones") agrees with a count of a whole ("more than 300 drones and
+  missiles") unless the part must exceed the whole; counts of different things are not compared
+  (``None``).
+- **dates** (:func:`dates_consistent`): ISO dates at any precision are day intervals ("2024-04"
+  is all of April); they agree when the intervals meet.
+- **modality**: a mention that is denied or negated ("did not hit a single target") against one
+  that asserts or reports the same event; a mention that gives the act to its source alone
+  ("planned the attacks on its own") against one that names another actor on that side.
+
+:func:`verdicts` gives one :class:`Verdict` per story event and outlet: ``reports`` (with the
+outlet's numbers, trigger words and sentences), ``omits`` (the outlet is in the story but none of
+its articles mentions the event) or ``contradicts`` (with the spans on both sides and a reason
+such as ``"7 vs 9 killed"``). A learned contradiction model plugs in through
+:func:`register_contradiction_model`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from manysides.model import Article, Event, Quantity, Span, StoryEvent
+
+if TYPE_CHECKING:
+    from manysides.compare.align import AlignedEvent, Scorer
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "ContradictionModel",
+    "Evidence",
+    "Verdict",
+    "contradiction_model",
+    "date_range",
+    "dates_consistent",
+    "dates_gap",
+    "parts_consistent",
+    "quantities_consistent",
+    "register_contradiction_model",
+    "verdicts",
+]
+
+#: How far an approximate number ("about 300", "some 50") may be off: ±10%.
+APPROX_TOLERANCE = 0.10
+
+# --- numbers --------------------------------------------------------------------------------
+
+#: Words for harm, by what they count: "killed" and "dead" count the same people.
+_HARM = {"killed": "dead", "dead": "dead", "death": "dead", "deaths": "dead",
+         "fatalities": "dead", "fatality": "dead", "killing": "dead", "killings": "dead",
+         "injured": "injured", "wounded": "injured", "injuries": "injured", "injury": "injured",
+         "hurt": "injured", "casualties": "casualty", "casualty": "casualty"}
+#: Counts that include others: casualties are the dead and the injured.
+_INCLUDES = {"casualty": frozenset({"dead", "injured"})}
+_SPLIT = re.compile(r",|;|&|\band\b|\bplus\b")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One counted thing: a head noun and its modifiers ("ballistic missile")."""
+
+    head: str
+    modifiers: frozenset[str]
+
+    def covers(self, other: _Item) -> bool:
+        """Whether every thing ``other`` counts is counted here too ("missile" covers
+        "ballistic missile"; "casualty" covers "dead")."""
+        if other.head in _INCLUDES.get(self.head, ()):
+            return True
+        return self.head == other.head and self.modifiers <= other.modifiers
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _items(counts: str) -> frozenset[_Item]:
+    """What a quantity counts, normalised: "drones and missiles" → {drone, missile}."""
+    out = set()
+    for part in _SPLIT.split(counts.lower()):
+        words = _WORD.findall(part)
+        if not words:
+            continue
+        harm = _HARM.get(words[-1])
+        if harm is not None:
+            out.add(_Item(harm, frozenset()))
+            continue
+        out.add(_Item(_singular(words[-1]), frozenset(_singular(w) for w in words[:-1])))
+    return frozenset(out)
+
+
+def _covered(inner: frozenset[_Item], outer: frozenset[_Item]) -> bool:
+    return bool(inner) and all(any(o.covers(i) for o in outer) for i in inner)
+
+
+def _relation(a: str, b: str) -> str | None:
+    """"same", "a<b" (a counts a part of what b counts), "b<a", or None (different things)."""
+    ia, ib = _items(a), _items(b)
+    a_in_b, b_in_a = _covered(ia, ib), _covered(ib, ia)
+    if a_in_b and b_in_a:
+        return "same"
+    if a_in_b:
+        return "a<b"
+    if b_in_a:
+        return "b<a"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    low: float
+    high: float
+    low_in: bool = True
+    high_in: bool = True
+
+
+def _range(q: Quantity) -> _Range | None:
+    """The interval a quantity allows (counts are never negative); None if it says nothing."""
+    if q.low is None and q.high is None:
+        if q.value is None:
+            return None
+        tolerance = APPROX_TOLERANCE * abs(q.value)
+        return _Range(q.value - tolerance, q.value + tolerance)
+    low = q.low if q.low is not None else 0.0
+    high = q.high if q.high is not None else math.inf
+    return _Range(low, high, q.low_inclusive if q.low is not None else True,
+                  q.high_inclusive if q.high is not None else False)
+
+
+def _below(a: _Range, b: _Range) -> bool:
+    """Whether some value a allows is ≤ some value b allows."""
+    return a.low < b.high or (a.low == b.high and a.low_in and b.high_in)
+
+
+def quantities_consistent(a: Quantity, b: Quantity) -> bool | None:
+    """Whether two counts can both be true; None when they count different things.
+
+    Counts of the same thing must overlap ("more than 300" and 320 do; 7 and 9 do not); a count
+    of a part must not exceed the count of the whole it belongs to (170 drones fit "more than
+    300 drones and missiles"; 400 drones do not fit "about 300 drones and missiles").
+    """
+    relation = _relation(a.counts, b.counts)
+    if relation is None:
+        return None
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    if relation == "a<b":
+        return _below(ra, rb)
+    if relation == "b<a":
+        return _below(rb, ra)
+    return _below(ra, rb) and _below(rb, ra)
+
+
+def parts_consistent(parts: Sequence[Quantity], total: Quantity) -> bool | None:
+    """Whether separate parts (170 drones, 30 cruise missiles, 120 ballistic missiles) can add
+    up to no more than a total (more than 300 drones and missiles) — or, when the parts are all
+    of it (150 drones, 150 missiles), to the total itself; None unless there are two or more
+    parts, each a part of the total and none overlapping another."""
+    whole = _items(total.counts)
+    items = [_items(p.counts) for p in parts]
+    if len(items) < 2 or not all(_covered(i, whole) and not _covered(whole, i) for i in items):
+        return None
+    for n, one in enumerate(items):
+        if any(_covered(one, other) or _covered(other, one) for other in items[n + 1:]):
+            return None
+    ranges = [_range(p) for p in parts]
+    top = _range(total)
+    if top is None or any(r is None for r in ranges):
+        return True
+    known = [r for r in ranges if r is not None]
+    added = _Range(sum(r.low for r in known), sum(r.high for r in known),
+                   all(r.low_in for r in known), all(r.high_in for r in known))
+    if _covered(whole, frozenset().union(*items)):  # the parts are all of it: they must add up
+        return _below(added, top) and _below(top, added)
+    return _below(added, top)
+
+
+def describe_quantity(q: Quantity) -> str:
+    """A short form of a count's interval: "7", "about 300", "more than 300", "at least 200"."""
+    def num(x: float) -> str:
+        return f"{x:g}" if x < 1e6 else f"{x:,.0f}"
+
+    if q.low is None and q.high is None:
+        return f"about {num(q.value)}" if q.value is not None else q.text or "?"
+    if q.low is not None and q.high is not None:
+        return num(q.low) if q.low == q.high else f"{num(q.low)}–{num(q.high)}"
+    if q.low is not None:
+        return f"{'at least' if q.low_inclusive else 'more than'} {num(q.low)}"
+    assert q.high is not None
+    return f"{'at most' if q.high_inclusive else 'fewer than'} {num(q.high)}"
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_range(iso: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date at any precision covers ("2024-04" → April 1–30)."""
+    m = _ISO.match(iso or "")
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day is not None:
+            one = date(year, int(month), int(day))
+            return one, one
+        if month is not None:
+            first = date(year, int(month), 1)
+            following = date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def dates_gap(a: str | None, b: str | None) -> int | None:
+    """Days between two dates' intervals (0 when one contains or meets the other); None when
+    either is unknown."""
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return None
+    if ra[1] < rb[0]:
+        return (rb[0] - ra[1]).days
+    if rb[1] < ra[0]:
+        return (ra[0] - rb[1]).days
+    return 0
+
+
+def dates_consistent(a: str | None, b: str | None, *, tolerance_days: int = 0) -> bool | None:
+    """Whether two event dates can name the same day: same day, or one contains the other
+    ("2024-04" contains "2024-04-01"), within ``tolerance_days``; None when either is unknown."""
+    gap = dates_gap(a, b)
+    return None if gap is None else gap <= tolerance_days
+
+
+# --- the plug-in slot for a learned contradiction model ------------------------------------
+
+#: ``(sentence_a, sentence_b) -> probability that they contradict each other``.
+ContradictionModel = Callable[[str, str], float]
+_MODEL: list[ContradictionModel] = []
+
+
+def register_contradiction_model(fn: ContradictionModel | None) -> None:
+    """Use ``fn(sentence_a, sentence_b) -> probability`` to judge aligned mentions (None
+    removes it).
+
+    This is where a learned NLI model goes: it is called on the sentences of every pair of
+    aligned mentions from different outlets. A probability ≥ 0.5 makes a contradiction of its
+    own when the structured evidence finds none; where the structured evidence finds one, the
+    confidence becomes the mean of both.
+    """
+    _MODEL.clear()
+    if fn is not None:
+        _MODEL.append(fn)
+
+
+def contradiction_model() -> ContradictionModel | None:
+    """The registered contradiction model, if any."""
+    return _MODEL[0] if _MODEL else None
+
+
+# --- verdicts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an outlet says it: the sentence (and trigger) of one event mention."""
+
+    article: str
+    span: Span  # the sentence
+    trigger: Span | None = None
+    event: int | None = None  # index into the article's events
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What one outlet does with one story event.
+
+    ``kind`` is ``reports``, ``omits`` or ``contradicts``. ``article`` is the outlet's first
+    article that mentions the event (for ``omits``: its first article in the story). ``spans``
+    are the outlet's own mentions; ``other`` the mentions it conflicts with (``contradicts``).
+    ``quantities`` and ``words`` are the numbers and trigger words the outlet uses.
+    """
+
+    event: str
+    outlet: str
+    article: str
+    kind: str
+    confidence: float
+    reason: str = ""
+    spans: list[Evidence] = field(default_factory=list)
+    other: list[Evidence] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """One mention of a story event, with what contrast needs to judge it."""
+
+    outlet: str
+    article: Article
+    index: int
+    event: Event
+    support: float  # how sure alignment is that this mention belongs to the story event
+    mixed: bool = False  # its outlet both asserts and negates the event
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.article.id, self.event.sentence, self.event.trigger, self.index)
+
+    def sentence(self) -> str:
+        return self.event.sentence.of(self.article.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    reason: str
+    confidence: float
+    other: _Member
+
+
+def outlet_of(article: Article) -> str:
+    """The outlet an article speaks for: its ``outlet``, or its id when unknown (never
+    invented)."""
+    return article.outlet or article.id
+
+
+def verdicts(story_events: Sequence[StoryEvent | AlignedEvent],
+             articles: Sequence[Article]) -> list[Verdict]:
+    """One verdict per story event and outlet with articles among ``articles``.
+
+    Give :class:`~manysides.compare.align.AlignedEvent` items (from ``align_story``) for
+    confidences that reflect the alignment; plain :class:`StoryEvent` items count each
+    mention as aligned with confidence 0.8.
+    """
+    from manysides.compare.align import Scorer
+
+    by_id = {a.id: a for a in articles}
+    scorer = Scorer(articles)
+    outlets: dict[str, list[Article]] = {}
+    for article in articles:
+        outlets.setdefault(outlet_of(article), []).append(article)
+    out = []
+    for item in story_events:
+        story_event, supports = _unwrap(item)
+        members = _members(story_event, supports, by_id)
+        for outlet, own in outlets.items():
+            mine = [m for m in members if m.outlet == outlet]
+            if mine:
+                out.append(_judge(story_event.id, mine, members))
+            else:
+                out.append(_omission(story_event.id, outlet, own, members, scorer))
+    return out
+
+
+def _members(story_event: StoryEvent, supports: list[float],
+             by_id: dict[str, Article]) -> list[_Member]:
+    found = [(by_id[aid], n, s) for (aid, n), s in zip(story_event.mentions, supports, strict=True)
+             if aid in by_id and n < len(by_id[aid].events)]
+    signs: dict[str, set[bool]] = {}
+    for article, n, _ in found:
+        signs.setdefault(outlet_of(article), set()).add(_negative(article.events[n]))
+    return [_Member(outlet_of(article), article, n, article.events[n], s,
+                    mixed=len(signs[outlet_of(article)]) == 2) for article, n, s in found]
+
+
+def _unwrap(item: StoryEvent | AlignedEvent) -> tuple[StoryEvent, list[float]]:
+    if isinstance(item, StoryEvent):
+        return item, [0.8] * len(item.mentions)
+    return item.event, list(item.support)
+
+
+def _judge(event_id: str, mine: list[_Member], members: list[_Member]) -> Verdict:
+    others = [m for m in members if m.outlet != mine[0].outlet]
+    conflicts = [c for m in mine for o in others for c in _conflicts(m, o)]
+    verdict = Verdict(
+        event=event_id, outlet=mine[0].outlet, article=mine[0].article.id, kind="reports",
+        confidence=round(max(m.support for m in mine), 3),
+        spans=[m.evidence() for m in mine],
+        quantities=[q for m in mine for q in m.event.quantities],
+        words=list(dict.fromkeys(m.event.trigger.of(m.article.text) for m in mine)),
+    )
+    if conflicts:
+        verdict.kind = "contradicts"
+        verdict.confidence = round(max(c.confidence for c in conflicts), 3)
+        verdict.reason = "; ".join(dict.fromkeys(c.reason for c in conflicts))
+        verdict.other = list(dict.fromkeys(c.other.evidence() for c in conflicts))
+    else:
+        numbers = [f"{describe_quantity(q)} {q.counts}" for q in verdict.quantities]
+        verdict.reason = ", ".join(dict.fromkeys(numbers))
+    return verdict
+
+
+def _omission(event_id: str, outlet: str, own: list[Article], members: list[_Member],
+              scorer: Scorer) -> Verdict:
+    """The outlet has articles in the story but no mention of the event. The confidence falls
+    as the outlet's closest near-miss event comes near the alignment threshold."""
+    near = 0.0
+    for article in own:
+        for n in range(len(article.events)):
+            for m in members:
+                near = max(near, scorer.score((article.id, n), (m.article.id, m.index)) or 0.0)
+    support = max((m.support for m in members), default=1.0)
+    confidence = round(max(0.05, (1.0 - near) * support), 3)
+    reason = f"closest mention scores {near:.2f}" if near else "no mention of this kind"
+    return Verdict(event=event_id, outlet=outlet, article=own[0].id, kind="omits",
+                   confidence=confidence, reason=reason)
+
+
+def _conflicts(a: _Member, b: _Member) -> list[_Conflict]:
+    """What ``a`` says that ``b`` cannot also be right about."""
+    support = min(a.support, b.support)
+    found = [_Conflict(reason, support * weight, b) for reason, weight in (
+        *_number_conflicts(a.event, b.event), *_date_conflicts(a.event, b.event),
+        *_mode_conflicts(a, b), *_attribution_conflicts(a, b), *_attribution_conflicts(b, a))]
+    model = contradiction_model()
+    if model is None:
+        return found
+    p = float(model(a.sentence(), b.sentence()))
+    if found:
+        return [_Conflict(c.reason, (c.confidence + p * support) / 2, b) for c in found]
+    if p >= 0.5:
+        return [_Conflict(f"contradiction model: p={p:.2f}", p * support, b)]
+    return []
+
+
+def _number_conflicts(a: Event, b: Event) -> list[tuple[str, float]]:
+    out = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if quantities_consistent(qa, qb) is False:
+                exact = qa.low == qa.high is not None and qb.low == qb.high is not None
+                counts = qa.counts if len(qa.counts) <= len(qb.counts) else qb.counts
+                out.append((f"{describe_quantity(qa)} vs {describe_quantity(qb)} {counts}",
+                            0.9 if exact else 0.75))
+    for parts, totals in ((a.quantities, b.quantities), (b.quantities, a.quantities)):
+        for total in totals:
+            if parts_consistent(parts, total) is False:
+                added = " + ".join(f"{describe_quantity(q)} {q.counts}" for q in parts)
+                out.append((f"{added} exceed {describe_quantity(total)} {total.counts}", 0.7))
+    return out
+
+
+def _date_conflicts(a: Event, b: Event) -> list[tuple[str, float]]:
+    gap = dates_gap(a.date, b.date)
+    if not gap:
+        return []
+    if gap == 1:  # an overnight event is dated either side of midnight
+        return [(f"{a.date} vs {b.date} (a day apart)", 0.35)]
+    return [(f"{a.date} vs {b.date}", 0.7)]
+
+
+_POSITIVE = frozenset({"asserted", "reported", "hedged"})
+
+
+def _negative(event: Event) -> bool:
+    return event.mode == "denied" or (event.negated and event.mode in _POSITIVE)
+
+
+def _mode_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
+    """A denied or negated mention against an asserted one.
+
+    When the denying outlet also asserts the event, its denial is of a detail ("did not hit a
+    single target" in a report of the attack): it then conflicts only with a mention of the
+    same act (same trigger word or CAMEO code) or with one that reports harm done.
+    """
+    ea, eb = a.event, b.event
+    if _negative(ea) == _negative(eb) or not (
+            (ea.mode in _POSITIVE or ea.mode == "denied")
+            and (eb.mode in _POSITIVE or eb.mode == "denied")):
+        return []
+    negating, asserting = (a, b) if _negative(ea) else (b, a)
+    if _habitual(negating.event, negating.article.text):
+        return []  # "Israel has never attacked ...": a habit denied, not this event
+    neg = negating.event.trigger.of(negating.article.text)
+    pos = asserting.event.trigger.of(asserting.article.text)
+    same_act = _same_act(negating.event, asserting.event, neg, pos)
+    if negating.mixed and not same_act:
+        return []
+    how = "denied" if negating.event.mode == "denied" else "negated"
+    harm = _harm_done(asserting.event)
+    said = f'"{pos}"' + (f" ({harm})" if harm else "")
+    return [(f'"{neg}" {how} vs {said} asserted', 0.65 if same_act else 0.45)]
+
+
+def _habitual(event: Event, text: str) -> bool:
+    return re.search(r"\bnever\b", text[event.sentence.start:event.trigger.end],
+                     re.IGNORECASE) is not None
+
+
+def _same_act(negated: Event, asserted: Event, neg: str, pos: str) -> bool:
+    stems = {w.lower().rstrip("s") for w in neg.split()} & {w.lower().rstrip("s")
+                                                           for w in pos.split()}
+    return bool(stems) or (negated.cameo is not None and negated.cameo == asserted.cameo) or (
+        negated.type == "ASSAULT" and bool(_harm_done(asserted)))
+
+
+def _harm_done(event: Event) -> str:
+    """"7 killed" when the event reports harm to anyone."""
+    for q in event.quantities:
+        top = q.low if q.low is not None else q.value
+        if _items(q.counts) & _HARMED and top:
+            return f"{describe_quantity(q)} {q.counts}"
+    return ""
+
+
+_HARMED = frozenset(_Item(h, frozenset()) for h in ("dead", "injured", "casualty"))
+
+
+_ALONE = re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by (?:itself|themselves|himself|"
+                    r"herself)|single-handedly|solely|independently|unaided|without (?:any )?"
+                    r"(?:help|outside help|assistance))\b", re.IGNORECASE)
+
+
+def acts_alone(event: Event, text: str) -> bool:
+    """Whether the sentence gives the act to its source alone ("planned the attacks on its
+    own"), said after the trigger."""
+    tail = text[event.trigger.end:event.sentence.end]
+    return bool(event.source) and _ALONE.search(tail) is not None
+
+
+def _attribution_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
+    """``a`` gives the act to its source alone; ``b`` names another actor on that side."""
+    from manysides.compare.align import actor_keys
+
+    if not acts_alone(a.event, a.article.text) or _negative(b.event):
+        return []
+    own, theirs = actor_keys(a.event.source), actor_keys(b.event.source)
+    extra = sorted(theirs - own)
+    if not own or not extra:
+        return []
+    return [(f"{'/'.join(sorted(own))} alone vs {'/'.join(extra)} taking part", 0.55)]
