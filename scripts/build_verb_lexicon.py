@@ -11,9 +11,12 @@ Deterministic: the same inputs give the same bytes. Inputs (read-only, beside th
 Output layout (compact JSON)::
 
     {"notice": [...], "plover": {cameo: category}, "synsets": {name: [phrase, ...]},
-     "verbs": {lemma: [[pattern, cameo|null, category|null], ...]},
+     "verbs": {lemma: [[pattern, cameo|null, category|null, reverse cameo?], ...]},
      "nouns": {noun: [cameo, category]}, "adjectives": {adj: [cameo, category]},
      "forms": {irregular form: lemma}}
+
+A fourth element is the reverse half of a CAMEO joint code ``[043:042]``: what the target does
+to the source in the same event ("A received B": A hosts, B visits).
 
 A pattern keeps the CAMEO syntax, lower-cased: words before ``*`` precede the verb, words after
 it follow; ``&name`` is a synonym set; ``(prep word)`` a prepositional phrase; ``{a b}`` a
@@ -78,13 +81,14 @@ class Block:
 
 
 def parse_code(raw: str) -> str | bool | None:
-    """``190`` → "190"; ``190:190`` → "190"; ``---`` → None; ``:173`` → False (skip)."""
-    first = raw.strip().split(":")[0].strip()
+    """``190`` → "190"; a joint code ``043:042`` (the source does 043 to the target, the target
+    042 to the source) is kept whole; ``---`` → None; ``:173`` → False (skip)."""
+    first, _, second = (part.strip() for part in raw.strip().partition(":"))
     if first.startswith("---"):
         return None
-    if not first:
+    if not first or not first.isdigit():
         return False
-    return first if first.isdigit() else False
+    return f"{first}:{second}" if second.isdigit() else first
 
 
 def parse_plover(path: Path) -> dict[str, str]:
@@ -206,16 +210,28 @@ def build(shared: Path, supplement: Path) -> dict[str, object]:
     verbs: dict[str, list[list[str | None]]] = {}
     forms: dict[str, str] = {}
 
+    written: set[tuple[str, str]] = set()  # (lemma, pattern) from the supplement: never replaced
+
     def add(lemma: str, pattern: str, code: str | None) -> None:
-        entry = [pattern, code, plover_of(code, table)]
+        """Add a pattern; a pattern the dictionary repeats with another code takes the later
+        code, as PETRARCH's dictionary reader does (a later entry overwrites an earlier one)."""
+        code, _, reverse = (code or "").partition(":")
+        entry: list[str | None] = [pattern, code or None, plover_of(code or None, table)]
+        if reverse:
+            entry.append(reverse)
         bucket = verbs.setdefault(lemma, [])
-        if entry not in bucket:
+        same = next((old for old in bucket if old[0] == pattern), None)
+        if same is None:
             bucket.append(entry)
+        elif (lemma, pattern) not in written:
+            same[1:] = entry[1:]
+            del same[len(entry):]
 
     for phrase, pairs in extra.get("verbs", {}).items():
         head, *particles = phrase.split()
         for pattern, code in pairs:
             add(head, _with_particles(normalise_pattern(pattern), particles), code)
+            written.add((head, _with_particles(normalise_pattern(pattern), particles)))
     for block in blocks:
         for words, code, word_forms in block.verbs:
             head, *particles = words.split()

@@ -111,17 +111,47 @@ def event_json(event: Any) -> dict[str, Any]:
     }
 
 
+_EVENTS_OUTPUT = (
+    '{"id", "events": [{"type", "cameo", "source", "target", "date", "location", '
+    '"dead", "injured", "size", "quantities", "mode", "trigger": [start, end]}]}'
+)
+
+
+def _events_per_record(records: list[dict[str, Any]], *, coded: bool) -> list[dict[str, Any]]:
+    from manysides.nlp.actors import link_actors
+    from manysides.nlp.events import extract_events, petrarch_events
+    from manysides.nlp.pipeline import parse
+
+    articles = records_to_articles(records)
+    out = []
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        mentions = link_actors(doc, article)
+        events = extract_events(doc, article, mentions)
+        if coded:
+            events = petrarch_events(doc, events, mentions)
+        out.append({"id": article.meta["input_id"], "events": [event_json(e) for e in events]})
+    return out
+
+
 @register_task(
     "events",
-    help="who did what to whom, when, where, how many (PLOVER/CAMEO), with offsets",
-    output='{"id", "events": [{"type", "cameo", "source", "target", "date", "location", '
-    '"dead", "injured", "size", "quantities", "mode", "trigger": [start, end]}]}',
+    help="the events a CAMEO coder codes (PETRARCH-2 conventions: main events of each sentence, "
+    "both sides known, 'A said B attacked' as an accusation, no hypothetical/called-for/denied "
+    "acts); for every event mention with its modality use events-all",
+    output=_EVENTS_OUTPUT,
 )
 def annotate_events(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    articles = extract_actors_and_events(records_to_articles(records))
-    return [
-        {"id": a.meta["input_id"], "events": [event_json(e) for e in a.events]} for a in articles
-    ]
+    return _events_per_record(records, coded=True)
+
+
+@register_task(
+    "events-all",
+    help="every event mention, whatever its mode (asserted, reported, hedged, denied, "
+    "hypothetical, future, called_for): what the report and the comparison use",
+    output=_EVENTS_OUTPUT,
+)
+def annotate_events_all(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return _events_per_record(records, coded=False)
 
 
 @register_task(

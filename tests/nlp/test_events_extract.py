@@ -46,7 +46,7 @@ CASES = [
     ("Freedonia appears to have attacked Sylvania.", "attacked:ASSAULT:FRE->SYL:hedged"),
     ("Freedonia denied that it had attacked Sylvania.", "attacked:ASSAULT:->SYL:denied"),
     ("Freedonia denied attacking Sylvania.", "attacking:ASSAULT:FRE->SYL:denied"),
-    ("Freedonia said it did not attack Sylvania.", "attack:ASSAULT:->SYL:denied:neg"),
+    ("Freedonia said it did not attack Sylvania.", "attack:ASSAULT:FRE->SYL:denied:neg"),
     ("Freedonia did not attack Sylvania.", "attack:ASSAULT:FRE->SYL:asserted:neg"),
     ("Freedonia never attacked Sylvania.", "attacked:ASSAULT:FRE->SYL:asserted:neg"),
     ("If Freedonia attacked Sylvania, Ruritania would respond.",
@@ -60,6 +60,29 @@ CASES = [
     ("President Adams urged Sylvania to attack Ruritania.",
      "attack:ASSAULT:SYL->RUR:called_for"),
     ("Ruritania called for strikes against Sylvania.", "strikes:ASSAULT:->SYL:called_for"),
+    # a wish for someone else's act calls for it
+    ("Freedonia wants Sylvania to attack Ruritania.", "attack:ASSAULT:SYL->RUR:called_for"),
+    # a reported "would" with no condition is the reported "will"
+    ("Freedonia announced it would free Sylvanian prisoners.", "free:CONCEDE:FRE->SYL:future"),
+    ("Sylvania said it would attack Ruritania if Freedonia invaded.",
+     "attack:ASSAULT:SYL->RUR:hypothetical"),
+    # an unlinked "it"/"they" reporting its own act is the reporter
+    ("Freedonia and Sylvania said they will attack Ruritania.",
+     "attack:ASSAULT:FRE,SYL->RUR:future"),
+    # a weapon as the agent of a passive: whoever fired it
+    ("Sylvania was struck by a missile fired by the rebels.",
+     "struck:ASSAULT:---REB->SYL:asserted"),
+    # "received X from Y": Y is the other party
+    ("The rebels received weapons from Sylvania.", "received:AID:---REB->SYL:asserted"),
+    # "for" on a verb with an object names who it is for
+    ("Freedonia issued arrest warrants for two Sylvanian men.",
+     "issued:COERCE:FRE->SYL:asserted"),
+    # a verb pattern naming another kind of event than its object noun wins
+    ("President Adams ordered an investigation against Sylvania.",
+     "ordered:REQUEST:FREGOV->SYL:asserted"),
+    ("The rebels planned the attack on Sylvania.", "attack:ASSAULT:---REB->SYL:asserted"),
+    # a meeting with its place but no named partner is still a meeting
+    ("President Adams will attend a summit in Ruritania.", "attend:CONSULT:FREGOV->:future"),
 ]
 
 
@@ -79,6 +102,8 @@ def test_events_extract_actor_action_target_mode(sentence: str, expected: str) -
         ("Freedonia and Sylvania talked about football.", None, "talked"),
         ("Freedonia plans to attack Sylvania.", "attack", "plans"),
         ("Freedonia launched an attack on Sylvania.", "attack", "launched"),
+        ("President Adams ordered an investigation against Sylvania.", "ordered",
+         "investigation"),
     ],
 )
 def test_events_extract_leaves_out_non_events(sentence: str, trigger: str | None,

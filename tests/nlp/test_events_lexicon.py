@@ -31,6 +31,10 @@ def test_events_lexicon_layout_and_notice() -> None:
     assert raw["plover"]["190"] == "ASSAULT"
     assert ["*", "190", "ASSAULT"] in raw["verbs"]["attack"]
     assert raw["nouns"]["talks"] == ["046", "CONSULT"]
+    # joint codes keep their reverse half; a repeated pattern takes the dictionary's later code
+    assert ["*", "040", "CONSULT", "040"] in raw["verbs"]["discuss"]
+    assert ["* sanction", "085", "RETREAT"] in raw["verbs"]["lift"]
+    assert all(p[0] != "* sanction" or p[1] == "085" for p in raw["verbs"]["lift"])
     assert "cruise missiles" in raw["synsets"]["weapon"]
 
 
@@ -71,7 +75,7 @@ def test_events_lexicon_light_verbs_need_a_pattern(sentence: str, word: str) -> 
 
 def test_events_lexicon_patterns_apply_to_the_verb_they_were_written_for() -> None:
     """CAMEO's "- * ENGINEER [181] # KIDNAP" is about kidnapping, not arresting."""
-    arrest = {p for p, _, _ in json.loads(
+    arrest = {entry[0] for entry in json.loads(
         (REPO / "src/manysides/data/verbs.json").read_text("utf-8"))["verbs"]["arrest"]}
     assert "* engineer" not in arrest
     assert any(p.code.cameo == "181" for p in lexicon().verbs["kidnap"])

@@ -20,6 +20,7 @@ actor code (``IRNGOV``), canonical name, country and sector. It combines:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,7 +100,8 @@ class ActorLinker:
         day = article.published.date() if article.published else None
         coref.resolve(items, doc, day, self.gazetteer)
         text = article.text
-        return [_mention(text, item, self.gazetteer) for item in items if not item.dropped]
+        mentions = [_mention(text, item, self.gazetteer) for item in items if not item.dropped]
+        return _qualify(doc, _without_datelines(doc, mentions))
 
     def _names(self, doc: Doc, ents: dict[int, SpacySpan]) -> list[Item]:
         """Gazetteer matches, adjusted by the entity recogniser, plus entities it misses."""
@@ -276,6 +278,9 @@ def _attach_modifier(doc: Doc, items: list[Item], position: int) -> None:
     for _ in range(4):
         previous = next((i for i in reversed(items[:position]) if i.end == cursor), None)
         if previous is not None:
+            if _stance(doc, previous.start):
+                previous.dropped = True  # "pro-Russia rebels" are not Russia's, nor Russia
+                return
             possessive = previous.kind == "pronoun" and doc[previous.start].tag_ == "PRP$"
             if (previous.kind in MODIFIER_KINDS or possessive) and not previous.absorbed:
                 head.modifier = previous
@@ -285,6 +290,12 @@ def _attach_modifier(doc: Doc, items: list[Item], position: int) -> None:
         if cursor == 0 or doc[cursor - 1].tag_ not in MODIFIER_TAGS:
             return
         cursor -= 1
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows "pro-" or "anti-": a stance, not an owner."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    return before[-1:] in (["pro-"], ["anti-"]) or before in (["pro", "-"], ["anti", "-"])
 
 
 def _mention(text: str, item: Item, gazetteer: Gazetteer) -> Mention:
@@ -312,6 +323,99 @@ def _mention(text: str, item: Item, gazetteer: Gazetteer) -> Mention:
         sector=sector,
         resolved_from=resolved,
     )
+
+
+_DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
+
+
+def _without_datelines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Leave out the places of a dateline ("DUBAI—", "GAZA CITY, Palestinian Territories:"):
+    where the story was filed, not an actor in it."""
+    cuts: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        head = list(sent[:8])
+        end = next((t for t in head if t.text in _DATELINE_ENDS), None)
+        if end is None or end.i == sent.start or doc[end.i - 1].whitespace_:
+            continue  # "DUBAI—", "LYON:": the mark sticks to the place name
+        words = [t for t in sent[: end.i - sent.start] if not t.is_punct]
+        if words and all(t.is_title or t.is_upper or t.like_num for t in words) and any(
+                t.ent_type_ in ("GPE", "LOC") or (t.is_upper and len(t) > 2) for t in words):
+            cuts.append((sent.start_char, end.idx))
+    return [m for m in mentions if not any(
+        start <= m.span.start and m.span.end <= stop for start, stop in cuts)]
+
+
+#: Prepositions whose object can say which country a sector noun belongs to ("the mayor of
+#: Nablus", "dissidents from Myanmar", "a court in Guyana").
+_OWNER_PREPS = frozenset({"of", "from", "in"})
+#: Sectors of state institutions: "Rwanda's Senate" is Rwanda's, whatever country the bare
+#: word defaults to.
+_NOT_OWNERS = frozenset({"relcl", "acl", "ccomp", "advcl", "appos", "conj", "cc"})
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP", "ELI"})
+
+
+def _qualify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Give a sector noun of no known country the country its phrase names ("the mayor of
+    Nablus" -> PSEGOV), and a state institution the country that owns it ("Rwanda's
+    Senate" -> RWALEG, not the default of the bare word)."""
+    if not any(_may_take_owner(m) for m in mentions):
+        return mentions
+    at: dict[int, Mention] = {}
+    roots: dict[int, Token] = {}
+    for n, mention in enumerate(mentions):
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        roots[n] = span.root
+        for tok in span:
+            at.setdefault(tok.i, mention)
+    out = []
+    for n, mention in enumerate(mentions):
+        root = roots.get(n)
+        owner = _owner_country(root, mention, at) if root is not None else None
+        if owner is not None and mention.sector:
+            mention = replace(mention, country=owner, actor=compose(owner, mention.sector))
+        out.append(mention)
+    return out
+
+
+def _may_take_owner(mention: Mention) -> bool:
+    return bool(mention.sector) and mention.label not in ("GPE", "NORP", "PRON") and (
+        mention.country is None or (mention.sector or "")[:3] in _STATE_SECTORS)
+
+
+def _owner_country(root: Token, mention: Mention, at: dict[int, Mention]) -> str | None:
+    if not _may_take_owner(mention) or not mention.sector:
+        return None
+    if mention.country is None:
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                found = _country_in(prep, at, mention)
+                if found:
+                    return found
+        return None
+    if mention.sector[:3] not in _STATE_SECTORS or any(
+            t.ent_type_ in ("GPE", "NORP") for t in root.doc[root.left_edge.i:root.i + 1]
+            if at.get(t.i) is mention):
+        return None  # "Israeli officials" name their own country
+    for child in root.children:
+        other = at.get(child.i)
+        if child.dep_ in ("poss", "amod") and other is not None and other is not mention and (
+                other.label in ("GPE", "NORP") and other.country != mention.country):
+            return other.country
+    return None
+
+
+def _country_in(prep: Token, at: dict[int, Mention], mention: Mention) -> str | None:
+    """The first country named in the object phrase of ``prep`` (nested "of" phrases too)."""
+    stack = [prep]
+    while stack:
+        tok = stack.pop(0)
+        other = at.get(tok.i)
+        if other is not None and other is not mention and other.country:
+            return other.country
+        stack.extend(c for c in tok.children if c.dep_ not in _NOT_OWNERS)
+    return None
 
 
 def _label(item: Item) -> str:

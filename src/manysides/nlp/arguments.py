@@ -35,9 +35,12 @@ OBJECT_OF_NOUNS = frozenset({"assassination", "killing", "bombing", "invasion", 
                              "deportation", "expulsion", "interception", "targeting"})
 _WITH_NOUNS_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 _WITH_NOUNS = frozenset({"clash", "clashes", "fighting", "firefight", "war"})
+#: Verbs whose ``from`` phrase is the other party ("received weapons from X").
+RECEIVING = frozenset({"receive", "accept", "obtain", "get", "welcome"})
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "press", "push", "encourage", "advise",
                                 "order", "tell", "force", "allow", "help", "persuade", "invite",
                                 "instruct", "implore", "pressure", "lead", "enable", "want"})
+_SELF_PRONOUNS = frozenset({"it", "they", "we"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
 
@@ -172,17 +175,23 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
         args.source_heads = subjects
         args.target_heads = _objects(verb, ("dobj",)) + [
             t for t in _objects(verb, ("dative",)) if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if passive and agents and all(_is_materiel(t) for t in agents):
+        args.source_heads = _doers_of(agents) or agents  # "by a missile fired by rebels"
     args.source = _mentions(index, args.source_heads)
     if category == "ASSAULT" and any(_is_materiel(t) for t in args.target_heads):
         args.target_heads = []  # "fired missiles at X": the missiles are not the target
     args.target = _mentions(index, args.target_heads)
     if not args.target:
-        preps = _pobjs(verb, VERB_TARGET_PREPS)
+        preps = _pobjs(verb, VERB_TARGET_PREPS | (
+            {"from"} if verb.lemma_.lower() in RECEIVING else set()))
         args.target = _mentions(index, preps)
         args.target_heads = args.target_heads or preps
+    objects = _objects(verb, ("dobj",))
     if not args.target:  # "ratified an agreement with X", "offered support to X"
-        args.target = _mentions(index, [p for o in _objects(verb, ("dobj",))
-                                        for p in _pobjs(o, ("with", "to", "against", "on"))])
+        args.target = _mentions(index, [p for o in objects
+                                        for p in _pobjs(o, ("with", "to", "against", "on", "for"))])
+    if not args.target and objects:  # "issued arrest warrants for X" (the parser's attachment)
+        args.target = _mentions(index, _pobjs(verb, ("for",)))
     if not args.target and category in ("ACCUSE", "THREATEN", "REQUEST", "APPEAL", "REJECT"):
         args.target = _complement_target(verb, index)
     if not args.source and passive:
@@ -191,10 +200,27 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
         args.target = _helped(verb, index)
     if not args.source and not passive:
         args.source = _event_noun_source(args.source_heads, index)
+    if not args.source and not passive:
+        args.source = _reporter_as_subject(verb, args.source_heads, index)
     if not args.target and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         args.target = _mentions(index, _objects(verb.head, ("dobj",)))
     args.target = [m for m in args.target if all(m is not s for s in args.source)]
     return args
+
+
+def _reporter_as_subject(verb: Token, subjects: list[Token], index: MentionIndex,
+                         ) -> list[Mention]:
+    """"Israel announced it would free ...", "X and Y said they will ...": an unlinked "it",
+    "they" or "we" subject of a reported clause is the one who reports it."""
+    if verb.dep_ != "ccomp" or not subjects or any(
+            s.lower_ not in _SELF_PRONOUNS or index.at(s) for s in subjects):
+        return []
+    from manysides.nlp.modality import INTEND, REPORT
+
+    head = verb.head
+    if head.lemma_.lower() not in REPORT | INTEND:
+        return []
+    return _mentions(index, _objects(head, ("nsubj",)))
 
 
 def _complement_target(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -207,6 +233,17 @@ def _complement_target(verb: Token, index: MentionIndex) -> list[Mention]:
         else:
             objects = _objects(clause, ("dobj",)) + _pobjs(clause, VERB_TARGET_PREPS)
             found += _mentions(index, objects)
+    return found
+
+
+def _doers_of(weapons: list[Token]) -> list[Token]:
+    """"by a missile (believed to be) fired by rebels": the agents of the participles that
+    modify the weapon."""
+    found = []
+    for weapon in weapons:
+        for tok in weapon.subtree:
+            if tok.dep_ == "agent" and tok.head.tag_ == "VBN":
+                found.extend(_objects(tok, ("pobj",)))
     return found
 
 

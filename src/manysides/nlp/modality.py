@@ -32,6 +32,8 @@ INTEND = frozenset({"plan", "intend", "aim", "vow", "pledge", "promise", "threat
 APPEAL = frozenset({"urge", "ask", "call", "press", "push", "demand", "encourage", "advise",
                     "implore", "request", "appeal", "exhort", "beg", "need", "require",
                     "order", "instruct", "invite", "tell"})
+#: Wishes for someone else's act: "wants Sylvania to withdraw" calls for it.
+WANT = frozenset({"want", "wish", "need", "prefer", "like"})
 HEDGE_VERBS = frozenset({"appear", "seem", "look"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "apparently", "possibly", "probably",
                          "likely", "perhaps", "maybe", "purportedly", "supposedly",
@@ -102,12 +104,19 @@ def _local(tok: Token, result: Modality) -> None:
     if aux & _FUTURE_AUX:
         result.flags.add("future")
     if aux & _HYPO_AUX:
-        result.flags.add("hypothetical")
+        result.flags.add("future" if _future_in_the_past(tok) else "hypothetical")
     if aux & _HEDGE_AUX:
         result.flags.add("hedged")
     if aux & _APPEAL_AUX:
         result.flags.add("called_for")
     _clause_marks(tok, result)
+
+
+def _future_in_the_past(tok: Token) -> bool:
+    """"Israel announced it would free prisoners": a reported "would" with no condition is
+    the reported "will", not a hypothesis."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT and not any(
+        c.dep_ in ("mark", "advcl") for c in tok.children)
 
 
 def _clause_marks(tok: Token, result: Modality) -> None:
@@ -172,6 +181,9 @@ def _governor(child: Token, gov: Token, result: Modality) -> None:
         result.reporters.extend(_subjects(gov.head.head))
     if dep == "xcomp" or (dep == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in APPEAL):
         _control(gov if dep == "xcomp" else gov.head, result)
+    if dep in ("ccomp", "xcomp") and lemma in WANT and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        result.flags.add("called_for")  # "A wants B to attack C": A's wish, B's act
     if dep == "dobj" and lemma in APPEAL | {"call"} and lemma not in ("tell", "order"):
         result.flags.add("called_for")
     if dep == "acomp" and lemma in ("likely", "unlikely"):

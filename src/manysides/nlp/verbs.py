@@ -4,10 +4,13 @@ The lexicon (``data/verbs.json``, rebuilt by ``scripts/build_verb_lexicon.py`` f
 verb patterns, MIT, Open Event Data Alliance) maps a verb lemma to patterns in CAMEO syntax::
 
     "launch": [["* &weapon", "194", "ASSAULT"], ["* {air strike}", "195", "ASSAULT"], ...]
+    "receive": [["* (for talks)", "043", "CONSULT", "042"], ...]
 
 Words before ``*`` must occur on the subject side of the verb, words after it on the object
-side, in order; ``&name`` matches any member of a synonym set. Of all patterns that match, the
-one with most words wins (ties: the first listed); ``*`` alone is the verb's default. A winning
+side, in order; ``&name`` matches any member of a synonym set; a fourth element is the code
+of what the target does to the source in the same event (CAMEO's joint codes). Of all patterns
+that match, the one with most words wins (ties: the first listed); ``*`` alone is the verb's
+default. A winning
 pattern with a ``null`` code means "this use of the verb is not an event" ("kill ... in an
 accident"). Event nouns ("strike", "talks") and outcome adjectives ("dead") have one code each.
 """
@@ -48,6 +51,7 @@ class Code:
     cameo: str | None
     plover: str | None
     score: int = 0
+    reverse: str | None = None  # what the target does to the source (CAMEO joint codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,7 @@ def lexicon() -> Lexicon:
 
 def _parse(raw: dict[str, Any]) -> Lexicon:
     verbs = {
-        lemma: [_compile(p, cameo, plover) for p, cameo, plover in entries]
+        lemma: [_compile(*entry) for entry in entries]
         for lemma, entries in raw["verbs"].items()
     }
     return Lexicon(
@@ -90,10 +94,11 @@ def _parse(raw: dict[str, Any]) -> Lexicon:
     )
 
 
-def _compile(pattern: str, cameo: str | None, plover: str | None) -> _Pattern:
+def _compile(pattern: str, cameo: str | None, plover: str | None, reverse: str | None = None,
+             ) -> _Pattern:
     pre, _, post = pattern.partition("*")
     words = [_words(pre), _words(post)]
-    code = Code(cameo, plover, len(words[0]) + len(words[1]))
+    code = Code(cameo, plover, len(words[0]) + len(words[1]), reverse)
     literals = frozenset(w for w in words[0] + words[1] if not w.startswith("&"))
     return _Pattern(tuple(words[0]), tuple(words[1]), code, literals)
 
