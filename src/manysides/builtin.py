@@ -176,3 +176,20 @@ def annotate_actors(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             ],
         })
     return out
+
+
+# --- stories (compare/) ----------------------------------------------------------------------
+
+
+@register_task(
+    "stories",
+    help="cluster all input lines together into stories (MiniLM + TF-IDF similarity, average "
+    "linkage; the number of stories is found, not given)",
+    output='{"id", "story"}',
+)
+def annotate_stories(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.compare.stories import cluster_stories
+
+    articles = records_to_articles(records)
+    story_of = {aid: story.id for story in cluster_stories(articles) for aid in story.articles}
+    return [{"id": a.meta["input_id"], "story": story_of[a.id]} for a in articles]

