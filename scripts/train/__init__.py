@@ -1,0 +1,1 @@
+"""Training code for the packaged heads, one module per head; run through scripts/train_heads.py."""

@@ -1,0 +1,131 @@
+"""Sentiment head: polarity toward a target span (NewsMTSC; 2.0 neg / 4.0 neutral / 6.0 pos).
+
+Features: the sentence embedding, the contextual embedding of the target's word pieces, the
+embedding of the ±8-word window with the target marked, distance-weighted VADER valences around
+the target, and TF-IDF of the marked window. Chosen on dev_rw; dev_mt reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from ._common import DATA, SEED, cached, log, macro_f1, read_jsonl, record_score, tfidf_lr_baseline
+
+SPLITS = {"train": "train.jsonl", "dev_rw": "dev_rw.jsonl", "dev_mt": "dev_mt.jsonl"}
+TFIDF: dict[str, Any] = {"ngram_range": [1, 2], "sublinear_tf": True, "lowercase": True,
+                         "token_pattern": r"<t>|[\w']+"}
+GRID = [(c, s) for c in (0.25, 1.0) for s in (1.0, 2.0)]
+
+
+def load(split: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    from manysides.nlp.heads import POLARITY
+
+    items, labels = [], []
+    for row in read_jsonl(DATA / "sentiment" / SPLITS[split]):
+        for target in row["targets"]:
+            items.append((row["sentence_normalized"], int(target["from"]), int(target["to"])))
+            labels.append(POLARITY[float(target["polarity"])])
+    return items, labels
+
+
+def _encode_keys(keys: list[str]) -> np.ndarray:
+    from manysides.nlp.encoder import get_encoder
+    from manysides.nlp.heads import target_window
+
+    texts, spans = [], []
+    for key in keys:
+        text, span = key.rsplit("\x01", 1)
+        a, b = span.split(":")
+        texts.append(text)
+        spans.append((int(a), int(b)))
+    encoder = get_encoder()
+    sent, span_vectors = encoder.encode_spans(texts, spans, batch_size=16, max_length=128)
+    windows = [target_window(t, a, b) for t, (a, b) in zip(texts, spans, strict=True)]
+    return np.hstack([sent, span_vectors, encoder.encode(windows, 16, 64)])
+
+
+def dense(split: str, items: list[tuple[str, int, int]]) -> np.ndarray:
+    from manysides.nlp.heads import sentiment_dense
+
+    def encode_spans(texts: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        keys = [f"{t}\x01{a}:{b}" for t, (a, b) in zip(texts, spans, strict=True)]
+        return cached(f"sentiment-{split}", keys, _encode_keys)
+
+    return sentiment_dense(items, encode_spans=encode_spans)
+
+
+def fit(windows: list[str], labels: list[str], x_dense: np.ndarray, c: float,
+        scale: float) -> Any:
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from manysides.nlp.heads import LinearHead
+
+    params = {**TFIDF, "ngram_range": tuple(TFIDF["ngram_range"])}
+    vectorizer = TfidfVectorizer(min_df=3, **params).fit(windows)
+    x = sparse.hstack([vectorizer.transform(windows), sparse.csr_matrix(x_dense * scale)]).tocsr()
+    model = LogisticRegression(C=c, max_iter=3000, random_state=SEED).fit(x, labels)
+    return LinearHead(classes=[str(k) for k in model.classes_], coef=model.coef_,
+                      intercept=model.intercept_,
+                      vocabulary=[str(t) for t in vectorizer.get_feature_names_out()],
+                      idf=vectorizer.idf_, tfidf_params=TFIDF, dense_scale=scale)
+
+
+def score(head: Any, split: str) -> float:
+    from manysides.nlp.heads import target_window
+
+    items, labels = load(split)
+    probs = head.predict_proba([target_window(*i) for i in items], dense(split, items))
+    return macro_f1(labels, [head.classes[k] for k in probs.argmax(axis=1)])
+
+
+def baseline() -> dict[str, float]:
+    """TF-IDF + LR on the marked window (the same-run baseline), scored on both dev sets."""
+    from manysides.nlp.heads import target_window
+
+    train_items, train_y = load("train")
+    out = {}
+    for split in ("dev_rw", "dev_mt"):
+        items, labels = load(split)
+        probs = tfidf_lr_baseline([target_window(*i) for i in train_items], train_y,
+                                  [target_window(*i) for i in items])
+        classes = sorted(set(train_y))
+        out[split] = round(macro_f1(labels, [classes[k] for k in probs.argmax(axis=1)]), 4)
+    return out
+
+
+def train() -> None:
+    from manysides.nlp.heads import save_head, target_window
+
+    from ._common import heads_dir
+
+    items, labels = load("train")
+    log(f"sentiment: train {Counter(labels)}")
+    windows = [target_window(*i) for i in items]
+    x_dense = dense("train", items)
+    best: tuple[float, Any, tuple[float, float]] | None = None
+    for c, scale in GRID:
+        head = fit(windows, labels, x_dense, c, scale)
+        rw = score(head, "dev_rw")
+        log(f"sentiment: C={c} scale={scale} dev_rw F1m {rw:.4f}")
+        if best is None or rw > best[0]:
+            best = (rw, head, (c, scale))
+    assert best is not None
+    rw, head, (c, scale) = best
+    head.meta = {"C": c, "dense_scale": scale}
+    save_head(heads_dir() / "sentiment.npz", head)
+    record_score("sentiment", {
+        "metric": "macro-F1 (F1m) over negative/neutral/positive", "score": round(rw, 4),
+        "dev_rw": round(rw, 4), "dev_mt": round(score(head, "dev_mt"), 4),
+        "baseline_tfidf_lr": baseline(), "chosen": {"C": c, "dense_scale": scale}, "grid": GRID,
+        "data": [f"sentiment/{f}" for f in SPLITS.values()],
+    })
+
+
+def prepare() -> None:
+    for split in SPLITS:
+        dense(split, load(split)[0])

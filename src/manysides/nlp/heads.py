@@ -1,0 +1,575 @@
+"""Small trained heads over the MiniLM encoder: lean, sentiment, loaded language,
+check-worthiness and sentence roles.
+
+Every head is a linear model (logistic regression) over the concatenation of a TF-IDF block
+(vocabulary and idf stored with the head) and dense features (MiniLM embeddings, lexicon scores)
+multiplied by a stored scale. The files live in ``manysides/data/heads/`` as compressed ``.npz``
+(no pickles), each rebuilt deterministically by ``scripts/train_heads.py <head>`` from
+``../shared/data``, with its dev score in ``scores.json``. The feature functions here are the
+ones the training script uses, so training and prediction cannot drift apart.
+
+Heads are loaded lazily, once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from manysides.errors import ManysidesError
+
+__all__ = [
+    "HEADS_DIR",
+    "ROLES",
+    "HeadMissingError",
+    "LinearHead",
+    "clean_for_lean",
+    "lean_chunks",
+    "load_head",
+    "loaded_words",
+    "predict_checkworthy",
+    "predict_lean",
+    "predict_loaded",
+    "predict_opinion",
+    "predict_role",
+    "predict_sentiment",
+    "rule_role",
+    "save_head",
+]
+
+HEADS_DIR = Path(__file__).resolve().parents[1] / "data" / "heads"
+#: Head name -> what it predicts (the file is ``<name>.npz``).
+HEAD_NAMES = ("lean", "sentiment", "loaded", "checkworthy", "opinion")
+
+
+class HeadMissingError(ManysidesError):
+    """A trained head file is not in the package (say how to rebuild it)."""
+
+
+# --- the stored linear head ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LinearHead:
+    """Logistic regression over ``[tfidf(text) | dense * dense_scale]``."""
+
+    classes: list[str]
+    coef: np.ndarray  # (k, d) or (1, d) for binary
+    intercept: np.ndarray
+    vocabulary: list[str] = field(default_factory=list)
+    idf: np.ndarray | None = None
+    tfidf_params: dict[str, Any] = field(default_factory=dict)
+    dense_scale: float = 1.0
+    meta: dict[str, Any] = field(default_factory=dict)
+    _vectorizer: Any = None
+
+    def tfidf(self, texts: Sequence[str]) -> Any:
+        """The TF-IDF block of ``texts`` (a sparse matrix; zero columns when no vocabulary)."""
+        from scipy import sparse
+
+        if not self.vocabulary:
+            return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+        if self._vectorizer is None:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            vocab = {term: i for i, term in enumerate(self.vocabulary)}
+            vectorizer = TfidfVectorizer(vocabulary=vocab, dtype=np.float32, **self.tfidf_params)
+            vectorizer.idf_ = self.idf
+            self._vectorizer = vectorizer
+        return self._vectorizer.transform(list(texts))
+
+    def features(self, texts: Sequence[str], dense: np.ndarray | None) -> Any:
+        from scipy import sparse
+
+        blocks = [self.tfidf(texts)]
+        if dense is not None and dense.shape[1]:
+            blocks.append(sparse.csr_matrix(dense * self.dense_scale, dtype=np.float32))
+        return sparse.hstack(blocks, format="csr")
+
+    def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None) -> np.ndarray:
+        """Class probabilities, columns in the order of :attr:`classes`."""
+        scores = np.asarray(self.features(texts, dense) @ self.coef.T) + self.intercept
+        if self.coef.shape[0] == 1:
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - positive, positive])
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+    def top_terms(self, text: str, label: str, k: int = 10) -> list[tuple[str, float]]:
+        """The TF-IDF terms of ``text`` that push it most toward ``label`` (evidence)."""
+        row = self.tfidf([text]).tocsr()
+        if not row.nnz:
+            return []
+        index = self.classes.index(label)
+        if self.coef.shape[0] == 1:
+            weights = self.coef[0] * (1.0 if index == 1 else -1.0)
+        else:
+            weights = self.coef[index] - self.coef.mean(axis=0)
+        contribution = row.data * weights[row.indices]
+        order = np.argsort(-contribution)[:k]
+        return [(self.vocabulary[row.indices[i]], round(float(contribution[i]), 4))
+                for i in order if contribution[i] > 0]
+
+
+def save_head(path: Path, head: LinearHead) -> None:
+    """Write ``head`` as a compressed ``.npz`` that loads without pickle."""
+    meta = {
+        "classes": head.classes,
+        "tfidf_params": head.tfidf_params,
+        "dense_scale": head.dense_scale,
+        "meta": head.meta,
+    }
+    arrays = {
+        "coef": head.coef.astype(np.float32),
+        "intercept": head.intercept.astype(np.float32),
+        "vocabulary": np.array(head.vocabulary, dtype=str),
+        "idf": (head.idf if head.idf is not None else np.zeros(0)).astype(np.float32),
+        "meta": np.array(json.dumps(meta, sort_keys=True)),
+    }
+    # an .npz written byte-for-byte the same for the same head (fixed zip timestamps)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, array, allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
+
+
+def read_head(path: Path) -> LinearHead:
+    with np.load(path, allow_pickle=False) as data:
+        meta = json.loads(str(data["meta"]))
+        params = dict(meta["tfidf_params"])
+        if "ngram_range" in params:
+            params["ngram_range"] = tuple(params["ngram_range"])
+        return LinearHead(
+            classes=list(meta["classes"]),
+            coef=data["coef"].astype(np.float32),
+            intercept=data["intercept"].astype(np.float32),
+            vocabulary=[str(t) for t in data["vocabulary"]],
+            idf=data["idf"].astype(np.float32) if data["idf"].size else None,
+            tfidf_params=params,
+            dense_scale=float(meta["dense_scale"]),
+            meta=dict(meta["meta"]),
+        )
+
+
+@cache
+def load_head(name: str) -> LinearHead:
+    """The packaged head ``name`` (loaded once per process)."""
+    if name not in HEAD_NAMES:
+        raise HeadMissingError(f"no head named {name!r}. Available: {', '.join(HEAD_NAMES)}")
+    path = HEADS_DIR / f"{name}.npz"
+    if not path.is_file():
+        raise HeadMissingError(
+            f"the trained head {path.name} is missing from {HEADS_DIR}; rebuild it with: "
+            f"python scripts/train_heads.py {name}"
+        )
+    return read_head(path)
+
+
+@cache
+def load_json(name: str) -> Any:
+    path = HEADS_DIR / name
+    if not path.is_file():
+        raise HeadMissingError(f"{path} is missing; rebuild it with scripts/train_heads.py")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _encode(texts: list[str], max_length: int = 256) -> np.ndarray:
+    from manysides.nlp.encoder import encode
+
+    return encode(texts, batch_size=16, max_length=max_length)
+
+
+# --- lean ------------------------------------------------------------------------------------
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+")
+_CREDIT = re.compile(
+    r"\((?:[^()]{0,160}?(?:/|photo|getty|images|file|courtesy|credit)[^()]{0,80}?)\)", re.I
+)
+_BOILER_LINE = re.compile(
+    r"^\W*(advertisement|related|read more|recommended|sign up|subscribe|follow (us|him|her)|"
+    r"share (this|on)|click here|watch|listen|photo|image|video|copyright|all rights reserved|"
+    r"this (story|article) (was|has been|is)|contact (us|the author)|getty|ap photo|editor's note)"
+    r"\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\W*(by|written by|reporting by|editing by|story by)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,5}"
+    r"(\s*(,|and|&)\s*[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4})*\W*$"
+)
+_ROLE_LINE = re.compile(
+    r"(contributed (to )?this report|is an? (senior |staff |political |white house |national )?"
+    r"(writer|reporter|correspondent|editor|columnist|contributor|fellow)\b|"
+    r"the views expressed|follow \w+ on twitter)",
+    re.I,
+)
+_ROLE_HINTS = ("contributed", "writer", "reporter", "correspondent", "editor", "columnist",
+               "contributor", "fellow", "views expressed", "twitter")
+_OUTLET_SUFFIX = re.compile(
+    r"\s*(\(.*?\)|-\s.*|online news|online|news|opinion|editorial|magazine|\.com)\s*$", re.I
+)
+
+
+def outlet_variants(outlet: str | None) -> set[str]:
+    """The forms an outlet's name may take in its own text ("CNN (Web News)" -> "CNN", ...)."""
+    if not outlet:
+        return set()
+    names = {outlet.strip()}
+    current = outlet.strip()
+    for _ in range(3):
+        shorter = _OUTLET_SUFFIX.sub("", current).strip()
+        if not shorter or shorter == current:
+            break
+        names.add(shorter)
+        current = shorter
+    names |= {n[4:] for n in names if n.lower().startswith("the ")}
+    return {n for n in names if len(n) >= 3}
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)('s)?", re.I)
+
+
+def clean_for_lean(
+    text: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    authors: Sequence[str] = (),
+) -> str:
+    """The article's words minus what identifies its outlet: its own name, bylines, author
+    names, URLs and handles, photo credits and boilerplate lines."""
+    names = outlet_variants(outlet) | {a.strip() for a in authors if len(a.strip()) > 3}
+    pattern = _name_pattern(names)
+    kept = []
+    for line in ([title] if title else []) + text.splitlines():
+        if "@" in line or "http" in line or "www." in line or "pic." in line:
+            line = _URL.sub(" ", line)
+        if "(" in line:
+            line = _CREDIT.sub(" ", line)
+        line = line.strip()
+        if not line or len(line.split()) <= 3 or _BOILER_LINE.match(line):
+            continue
+        if _BYLINE.match(line) or _is_role_line(line):
+            continue
+        if pattern is not None:
+            line = pattern.sub(" ", line)
+        kept.append(" ".join(line.split()))
+    return "\n".join(kept)
+
+
+def _is_role_line(line: str) -> bool:
+    lower = line.lower()
+    return (len(line) < 300 and any(hint in lower for hint in _ROLE_HINTS)
+            and _ROLE_LINE.search(line) is not None)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z0-9])")
+
+
+def lean_chunks(clean: str, words: int = 60, limit: int = 1) -> list[str]:
+    """Up to ``limit`` chunks of about ``words`` words, cut at sentence ends, from the start."""
+    chunks: list[str] = []
+    current: list[str] = []
+    for sentence in _SENTENCE_END.split(clean.replace("\n", " ")):
+        current.append(sentence)
+        if sum(len(s.split()) for s in current) >= words:
+            chunks.append(" ".join(current))
+            current = []
+            if len(chunks) == limit:
+                return chunks
+    if current or not chunks:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def lean_embedding(cleaned: list[str], encode: Any = None) -> np.ndarray:
+    """Mean MiniLM embedding of each cleaned article's chunks (its lead: one chunk of ~60
+    words by default), as unit rows. ``encode`` maps a list of chunks to their vectors."""
+    encode = encode or (lambda texts: _encode(texts, max_length=96))
+    chunks = [lean_chunks(text) for text in cleaned]
+    vectors = encode([c for cs in chunks for c in cs])
+    out = np.zeros((len(cleaned), vectors.shape[1]), dtype=np.float32)
+    at = 0
+    for i, cs in enumerate(chunks):
+        mean = vectors[at : at + len(cs)].mean(axis=0)
+        out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+        at += len(cs)
+    return out
+
+
+def predict_lean(
+    texts: Sequence[str],
+    titles: Sequence[str | None] | None = None,
+    outlets: Sequence[str | None] | None = None,
+) -> list[tuple[str, dict[str, float]]]:
+    """Left / center / right for each article, with the probability of each.
+
+    ``outlets`` (when known) lets the head strip the article's own outlet name first, as it
+    was trained to.
+    """
+    head = load_head("lean")
+    n = len(texts)
+    titles = titles if titles is not None else [None] * n
+    outlets = outlets if outlets is not None else [None] * n
+    cleaned = [clean_for_lean(t, ti, o) for t, ti, o in zip(texts, titles, outlets, strict=True)]
+    probs = head.predict_proba(cleaned, lean_embedding(cleaned) if n else None)
+    return [_labelled(head.classes, row) for row in probs]
+
+
+def _labelled(classes: list[str], row: np.ndarray) -> tuple[str, dict[str, float]]:
+    scores = {c: round(float(p), 4) for c, p in zip(classes, row, strict=True)}
+    return classes[int(np.argmax(row))], scores
+
+
+# --- sentiment toward a target ---------------------------------------------------------------
+
+#: NewsMTSC polarity codes -> labels.
+POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_NEGATIONS = frozenset({
+    "not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "cannot", "without",
+    "n't", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "cant",
+    "couldnt", "shouldnt", "wouldnt", "hardly", "barely",
+})
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4..4), from the vaderSentiment package."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def target_window(sentence: str, start: int, end: int, size: int = 8) -> str:
+    """``size`` words either side of the target, the target itself marked ``<t>``."""
+    words = _words(sentence)
+    before = [w for w, a, _ in words if a < start][-size:]
+    after = [w for w, a, _ in words if a >= end][:size]
+    return " ".join([*before, "<t>", *after])
+
+
+def vader_features(sentence: str, start: int, end: int) -> np.ndarray:
+    """Distance-weighted VADER valence of the words around a target (the target's own words
+    excluded): positive and negative mass, near (≤3 words) and overall, negations nearby, and
+    the sentence-wide balance. Ten numbers, each roughly in [-1, 1]."""
+    lexicon = vader_lexicon()
+    words = _words(sentence)
+    index = [i for i, (_, a, b) in enumerate(words) if a < end and start < b] or [0]
+    first, last = min(index), max(index)
+    pos = neg = near_pos = near_neg = negations = 0.0
+    for i, (word, _, _) in enumerate(words):
+        if first <= i <= last:
+            continue
+        distance = first - i if i < first else i - last
+        weight = 1.0 / (1.0 + distance / 3.0)
+        value = lexicon.get(word, 0.0) / 4.0
+        if word in _NEGATIONS or word.endswith("n't"):
+            negations += weight
+        pos += weight * max(value, 0.0)
+        neg += weight * min(value, 0.0)
+        if distance <= 3:
+            near_pos += max(value, 0.0)
+            near_neg += min(value, 0.0)
+    total = sum(lexicon.get(w, 0.0) for w, _, _ in words) / 4.0
+    inside = sum(lexicon.get(words[i][0], 0.0) for i in range(first, last + 1)) / 4.0
+    quoted = float(any(q in sentence for q in "\"“”"))
+    return np.array([math.tanh(pos), math.tanh(neg), math.tanh(near_pos), math.tanh(near_neg),
+                     math.tanh(pos + neg), math.tanh(negations), math.tanh(total / 2.0),
+                     math.tanh(inside), quoted, min(len(words), 60) / 60.0], dtype=np.float32)
+
+
+Target = tuple[str, int, int]  # (sentence, start, end): the target is sentence[start:end]
+
+
+def sentiment_dense(items: Sequence[Target], encode_spans: Any = None) -> np.ndarray:
+    """Dense features for target sentiment: sentence embedding, the target's contextual
+    embedding, the embedding of the marked window, and the VADER features."""
+    if encode_spans is None:
+        from manysides.nlp.encoder import get_encoder
+
+        encoder = get_encoder()
+
+        def encode_spans(texts: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+            sent, span = encoder.encode_spans(texts, spans, batch_size=16, max_length=128)
+            window = encoder.encode([target_window(t, a, b) for t, (a, b) in
+                                     zip(texts, spans, strict=True)], 16, 64)
+            return np.hstack([sent, span, window])
+
+    vectors = encode_spans([s for s, _, _ in items], [(a, b) for _, a, b in items])
+    lexical = np.vstack([vader_features(*item) for item in items]) if items else np.zeros((0, 10))
+    return np.hstack([vectors, lexical]).astype(np.float32)
+
+
+def predict_sentiment(items: Sequence[Target]) -> list[tuple[str, dict[str, float]]]:
+    """Polarity (negative / neutral / positive) toward each target span, with probabilities.
+
+    ``items`` are ``(sentence, start, end)``: the target is ``sentence[start:end]``."""
+    if not items:
+        return []
+    head = load_head("sentiment")
+    windows = [target_window(*item) for item in items]
+    probs = head.predict_proba(windows, sentiment_dense(items))
+    return [_labelled(head.classes, row) for row in probs]
+
+
+# --- loaded language -------------------------------------------------------------------------
+
+
+def intensity_features(sentence: str) -> np.ndarray:
+    """How charged the wording is, from VADER's lexicon: strongest |valence|, mean |valence|,
+    share of strong (|v| ≥ 2) words, exclamation and all-caps words, quote marks."""
+    lexicon = vader_lexicon()
+    words = [w for w, _, _ in _words(sentence) if w[0].isalnum()]
+    values = [abs(lexicon.get(w, 0.0)) / 4.0 for w in words] or [0.0]
+    strong = sum(v >= 0.5 for v in values) / len(values)
+    caps = sum(w.isupper() and len(w) > 2 for w in sentence.split())
+    return np.array([max(values), float(np.mean(values)) * 4, strong * 4, float("!" in sentence),
+                     min(caps, 3) / 3, float(any(q in sentence for q in "\"“”‘"))],
+                    dtype=np.float32)
+
+
+def sentence_dense(sentences: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+    """MiniLM embedding beside the intensity features (shared by the sentence-level heads)."""
+    if embeddings is None:
+        embeddings = _encode(list(sentences), max_length=128)
+    lexical = [intensity_features(s) for s in sentences]
+    return np.hstack([embeddings, np.vstack(lexical) if lexical else np.zeros((0, 6))])
+
+
+def loaded_words(sentence: str) -> list[tuple[int, int, float]]:
+    """``(start, end, weight)`` of each word of the learned loaded-word lexicon in ``sentence``."""
+    lexicon = load_json("loaded_words.json")
+    words, threshold = lexicon["words"], lexicon["threshold"]
+    found = []
+    for word, start, end in _words(sentence):
+        weight = words.get(word)
+        if weight is not None and weight >= threshold:
+            found.append((start, end, float(weight)))
+    return found
+
+
+def predict_loaded(sentences: Sequence[str]) -> list[tuple[float, list[tuple[int, int]]]]:
+    """For each sentence: the probability it uses loaded (biased) language, and the character
+    spans of its loaded words (from the lexicon learned on BABE's word annotations)."""
+    if not sentences:
+        return []
+    head = load_head("loaded")
+    probs = head.predict_proba(sentences, sentence_dense(sentences))
+    biased = probs[:, head.classes.index("biased")]
+    return [(round(float(p), 4), [(a, b) for a, b, _ in loaded_words(s)])
+            for p, s in zip(biased, sentences, strict=True)]
+
+
+# --- check-worthiness ------------------------------------------------------------------------
+
+
+def predict_checkworthy(sentences: Sequence[str]) -> list[float]:
+    """Probability (0..1) that each sentence is a factual claim worth fact-checking."""
+    if not sentences:
+        return []
+    head = load_head("checkworthy")
+    dense = _encode(list(sentences), max_length=128)
+    probs = head.predict_proba(sentences, dense)[:, head.classes.index("1")]
+    return [round(float(p), 4) for p in probs]
+
+
+# --- sentence roles --------------------------------------------------------------------------
+# Only fact vs opinion has training data (BABE's opinion labels), so that part is a trained
+# head; question, prescription and prediction are transparent rules checked first, in that
+# order, each reporting the words that triggered it:
+#   question      the sentence ends with "?" (before closing quotes/brackets);
+#   prescription  a deontic modal ("should", "must", "ought to", "need(s) to", "has/have to",
+#                 "it is time to") or an imperative opening ("Let us", "Stop", "Don't", ...);
+#   prediction    a future construction ("will", "won't", "is expected/likely/set/poised to",
+#                 "is going to"), or a hedged modal ("would/could/may/might") with a future
+#                 time reference ("next week", "tomorrow", "by 2030", "in the coming months");
+#   opinion       the opinion head's probability ≥ its threshold (0.5); otherwise fact.
+
+ROLES = ("fact", "opinion", "prescription", "prediction", "question")
+_QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
+_PRESCRIPTION = re.compile(
+    r"\b(should(n't| not)?|must(n't| not)?|ought( not)? to|needs? to|ha(s|ve) to|had better|"
+    r"it is (high )?time (to|for|that)|it is (imperative|essential|vital) (to|that))\b",
+    re.I,
+)
+_IMPERATIVE = re.compile(
+    r"^[\"“'‘(]*(let(’s|'s| us)|stop|don't|don’t|do not|never|imagine|consider|remember|think|"
+    r"look|make|tell|call|join|vote|demand|support|give|take|help|end|act|keep|ask|read|listen|"
+    r"refuse|reject|stand|fight)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will|won't|won’t|shall|(is|are|was|were) (un)?likely to|(is|are) expected to|"
+    r"(is|are) set to|(is|are) poised to|(is|are) (going|about|bound) to)\b",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(would|could|may|might) (likely |probably |soon )?\w+", re.I)
+_FUTURE_TIME = re.compile(
+    r"\b(next (week|month|year|decade|spring|summer|fall|autumn|winter|election)|tomorrow|"
+    r"in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|"
+    r"by (the end of )?(20\d\d|next)|soon|in (20[3-9]\d|the future))\b",
+    re.I,
+)
+
+
+def rule_role(sentence: str) -> tuple[str, str] | None:
+    """The rule-based role of ``sentence`` with the words that triggered it, or None."""
+    text = sentence.strip()
+    if _QUESTION.search(text):
+        return "question", "?"
+    for pattern in (_PRESCRIPTION, _IMPERATIVE):
+        match = pattern.search(text)
+        if match:
+            return "prescription", match.group().strip("\"“'‘( ")
+    match = _FUTURE.search(text)
+    if match:
+        return "prediction", match.group()
+    hedged, when = _HEDGED.search(text), _FUTURE_TIME.search(text)
+    if hedged and when:
+        return "prediction", f"{hedged.group()} … {when.group()}"
+    return None
+
+
+def predict_opinion(sentences: Sequence[str]) -> list[float]:
+    """Probability that each sentence expresses the writer's opinion (vs. reports facts)."""
+    if not sentences:
+        return []
+    head = load_head("opinion")
+    probs = head.predict_proba(sentences, sentence_dense(sentences))
+    return [round(float(p), 4) for p in probs[:, head.classes.index("opinion")]]
+
+
+def predict_role(sentences: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+    """Role of each sentence (fact / opinion / prescription / prediction / question), with the
+    evidence: ``{"opinion": p, "rule": words that triggered a rule or None}``."""
+    opinion = predict_opinion(sentences)
+    threshold = float(load_head("opinion").meta.get("threshold", 0.5)) if sentences else 0.5
+    out = []
+    for sentence, p in zip(sentences, opinion, strict=True):
+        ruled = rule_role(sentence)
+        if ruled is not None:
+            out.append((ruled[0], {"opinion": p, "rule": ruled[1]}))
+        else:
+            out.append(("opinion" if p >= threshold else "fact", {"opinion": p, "rule": None}))
+    return out

@@ -1,0 +1,125 @@
+"""Head files: format, provenance, and the feature functions they are trained on."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from manysides.nlp import heads
+
+PACKAGED = ["lean", "sentiment", "loaded", "checkworthy", "opinion"]
+
+
+def test_heads_save_read_round_trip(tmp_path) -> None:
+    head = heads.LinearHead(
+        classes=["a", "b", "c"], coef=np.arange(15, dtype=np.float32).reshape(3, 5) / 10,
+        intercept=np.array([0.1, -0.2, 0.0], dtype=np.float32), vocabulary=["cat", "dog", "sat"],
+        idf=np.array([1.0, 2.0, 1.5], dtype=np.float32),
+        tfidf_params={"ngram_range": [1, 1], "sublinear_tf": True}, dense_scale=2.0,
+        meta={"C": 1.0},
+    )
+    heads.save_head(tmp_path / "h.npz", head)
+    again = heads.read_head(tmp_path / "h.npz")
+    dense = np.array([[0.5, -1.0], [0.0, 0.2]], dtype=np.float32)
+    texts = ["the cat sat", "dog dog"]
+    assert np.allclose(head.predict_proba(texts, dense), again.predict_proba(texts, dense))
+    assert again.meta == {"C": 1.0} and again.classes == ["a", "b", "c"]
+
+
+def test_heads_binary_probabilities_sum_to_one() -> None:
+    head = heads.LinearHead(classes=["no", "yes"], coef=np.array([[2.0, -1.0]]),
+                            intercept=np.array([0.5]))
+    probs = head.predict_proba(["x", "y"], np.array([[1.0, 0.0], [0.0, 3.0]]))
+    assert np.allclose(probs.sum(axis=1), 1.0) and probs[0, 1] > 0.9 > probs[1, 1]
+
+
+@pytest.mark.parametrize("name", PACKAGED)
+def test_heads_packaged_file_small_and_loadable(name) -> None:
+    path = heads.HEADS_DIR / f"{name}.npz"
+    assert path.stat().st_size < 5 * 1024 * 1024
+    head = heads.load_head(name)
+    width = len(head.vocabulary) + 384
+    assert head.coef.shape[1] >= width and np.isfinite(head.coef).all()
+
+
+def test_heads_scores_recorded_with_baseline_and_data() -> None:
+    scores = json.loads((heads.HEADS_DIR / "scores.json").read_text())
+    for name in ("lean", "sentiment", "loaded", "checkworthy", "roles"):
+        entry = scores[name]
+        assert entry["date"] and entry["data"] and "baseline_tfidf_lr" in entry
+        assert 0.0 < entry["score"] <= 1.0
+
+
+def test_heads_unknown_name_lists_the_options() -> None:
+    with pytest.raises(heads.HeadMissingError, match="Available: lean"):
+        heads.load_head("nope")
+
+
+def test_heads_lean_cleaning_strips_outlet_byline_and_urls() -> None:
+    text = ("By Jane Q. Doe and John Roe\n"
+            "The council approved the budget on Monday, Daily Planet Online News learned.\n"
+            "Read more at https://planet.example/story and follow @planetnews for updates.\n"
+            "Advertisement\n"
+            "Jane Q. Doe is a senior writer covering city hall.")
+    cleaned = heads.clean_for_lean(text, outlet="Daily Planet (Web News)", authors=["Jane Q. Doe"])
+    assert "approved the budget" in cleaned
+    for gone in ("Daily Planet", "Jane", "https", "@planetnews", "Advertisement", "senior writer"):
+        assert gone not in cleaned
+
+
+def test_heads_outlet_variants() -> None:
+    assert {"CNN (Web News)", "CNN"} <= heads.outlet_variants("CNN (Web News)")
+    assert "Fox" in heads.outlet_variants("Fox Online News")
+
+
+def test_heads_lean_chunks_bounded() -> None:
+    text = " ".join(f"Sentence number {i} has a few words in it." for i in range(100))
+    chunks = heads.lean_chunks(text)
+    assert len(chunks) == 1 and all(len(c.split()) >= 60 for c in chunks)
+    assert heads.lean_chunks("Tiny.") == ["Tiny."]
+
+
+def test_heads_vader_features_follow_the_words_near_the_target() -> None:
+    good = heads.vader_features("The mayor was praised for a wonderful plan.", 4, 9)
+    bad = heads.vader_features("The mayor was condemned for a terrible plan.", 4, 9)
+    assert good[4] > 0 > bad[4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Will the ceasefire hold?", "question"),
+        ("Why did the talks fail?”", "question"),
+        ("The government should raise the minimum wage.", "prescription"),
+        ("Lawmakers must act before the deadline.", "prescription"),
+        ("Stop pretending the problem will solve itself.", "prescription"),
+        ("The central bank is expected to cut rates.", "prediction"),
+        ("Prices will rise by 4 percent, analysts say.", "prediction"),
+        ("The deal could collapse next month.", "prediction"),
+        ("The bridge opened in 1932.", None),
+        ("She could not find the keys.", None),
+    ],
+)
+def test_heads_role_rules(sentence, role) -> None:
+    ruled = heads.rule_role(sentence)
+    assert (ruled[0] if ruled else None) == role
+
+
+def test_heads_top_terms_are_the_words_that_push_toward_the_label() -> None:
+    head = heads.LinearHead(
+        classes=["a", "b"], coef=np.array([[2.0, -1.0, 0.5]], dtype=np.float32),
+        intercept=np.zeros(1), vocabulary=["cat", "dog", "sat"],
+        idf=np.ones(3, dtype=np.float32), tfidf_params={"ngram_range": [1, 1]},
+    )
+    assert [t for t, _ in head.top_terms("cat dog sat", "b")] == ["cat", "sat"]
+    assert [t for t, _ in head.top_terms("cat dog sat", "a")] == ["dog"]
+
+
+def test_heads_saved_bytes_are_reproducible(tmp_path) -> None:
+    head = heads.LinearHead(classes=["no", "yes"], coef=np.ones((1, 3)), intercept=np.zeros(1),
+                            vocabulary=["a", "b"], idf=np.ones(2))
+    heads.save_head(tmp_path / "one.npz", head)
+    heads.save_head(tmp_path / "two.npz", head)
+    assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
