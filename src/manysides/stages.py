@@ -105,11 +105,11 @@ def register_task(name: str, *, help: str = "", output: str = "") -> Callable[[T
 def _load() -> None:
     if _REGISTRY.loaded:
         return
-    _REGISTRY.loaded = True
     for module in BUILTIN_MODULES:
         importlib.import_module(module)
     for ep in entry_points(group="manysides.plugins"):
         ep.load()
+    _REGISTRY.loaded = True  # only once everything imported: a failed import fails again, loudly
 
 
 def stage_names(*, default_only: bool = False) -> list[str]:
