@@ -77,3 +77,15 @@ def test_demo_writes_report_and_json(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len(data["articles"]) == 6 and None in outlets and "Civic Wire" in outlets
     assert "manysides-report.html" in result.output
     assert (tmp_path / "manysides-report.html").stat().st_size > 10_000
+
+
+def test_analyze_unknown_stage_fails_before_storing_anything(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour talks resumed on Monday, the union said.\n")
+    db = tmp_path / "m.db"
+    result = CliRunner().invoke(cli, ["analyze", str(folder), "--stage", "no.such.stage",
+                                      "--out", str(tmp_path / "r.html"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "no stage named 'no.such.stage'; available stages:" in result.output
+    assert not db.exists() and not (tmp_path / "r.html").exists()

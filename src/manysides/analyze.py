@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from manysides.config import Config, load_config
 from manysides.model import Article, IngestFailure
 
-__all__ = ["AnalysisResult", "analyze", "examples_path"]
+if TYPE_CHECKING:
+    from manysides.ingest import IngestResult
+    from manysides.store import AddResult, Store
+
+__all__ = ["AnalysisResult", "add_to_store", "analyze", "examples_path"]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -53,23 +57,17 @@ def analyze(
     progress: Progress | None = None,
 ) -> AnalysisResult:
     """Ingest ``sources``, store them in ``db``, run ``stages`` (default: all), write reports."""
-    from manysides.ingest import find_duplicates, ingest
-    from manysides.stages import run_stages, stage_names
+    from manysides.stages import check_order, run_stages, stage_names
     from manysides.store import Store
 
     cfg = config or load_config()
-    ingested = ingest(
-        sources, outlet=outlet, published=published, allow_private=allow_private, config=cfg
-    )
     stage_list = list(stage_names(default_only=True) if stages is None else stages)
+    check_order(stage_list)  # a bad stage list fails before anything is read or stored
     with Store.open(db or cfg["store"]["db"] or None) as store:
-        find_duplicates(
-            ingested.articles,
-            store.iter_articles(),
-            threshold=cfg["ingest"]["near_duplicate_threshold"],
-            shingle_words=cfg["ingest"]["shingle_words"],
+        ingested, added = add_to_store(
+            store, sources, config=cfg, outlet=outlet, published=published,
+            allow_private=allow_private, command="analyze",
         )
-        added = store.add(ingested.articles, failures=ingested.failures, command="analyze")
         articles = run_stages(
             ingested.articles,
             stage_list,
@@ -85,6 +83,35 @@ def analyze(
     )
     _write_outputs(result, out, json_out, title or cfg["report"]["title"])
     return result
+
+
+def add_to_store(
+    store: Store,
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config,
+    outlet: str | None = None,
+    published: datetime | None = None,
+    allow_private: bool = False,
+    glob: str | None = None,
+    command: str = "add",
+) -> tuple[IngestResult, AddResult]:
+    """Read ``sources``, mark duplicates of each other and of what ``store`` holds, and add
+    them to ``store`` in one transaction (``manysides add``; the first step of ``analyze``)."""
+    from manysides.ingest import find_duplicates, ingest
+
+    ingested = ingest(
+        sources, outlet=outlet, published=published, allow_private=allow_private,
+        config=config, glob=glob,
+    )
+    find_duplicates(
+        ingested.articles,
+        store.iter_articles(),
+        threshold=config["ingest"]["near_duplicate_threshold"],
+        shingle_words=config["ingest"]["shingle_words"],
+    )
+    added = store.add(ingested.articles, failures=ingested.failures, command=command)
+    return ingested, added
 
 
 def _write_outputs(

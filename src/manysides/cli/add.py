@@ -30,21 +30,18 @@ def add(sources: tuple[str, ...], outlet: str | None, published: datetime | None
     Example:
       manysides add articles/ https://example.org/feed.xml --outlet "Example Times"
     """
+    from manysides.analyze import add_to_store
     from manysides.config import load_config
-    from manysides.ingest import find_duplicates, ingest
     from manysides.store import Store
 
     out = console()
     with library_errors():
         config = load_config(config_path)
-        with out.status("ingesting…"):
-            result = ingest(list(sources), outlet=outlet, published=published,
-                            allow_private=allow_private, config=config, glob=pattern)
-        with Store.open(db or config["store"]["db"] or None) as store:
-            find_duplicates(result.articles, store.iter_articles(),
-                            threshold=config["ingest"]["near_duplicate_threshold"],
-                            shingle_words=config["ingest"]["shingle_words"])
-            added = store.add(result.articles, failures=result.failures, command="add")
+        with Store.open(db or config["store"]["db"] or None) as store, out.status("ingesting…"):
+            result, added = add_to_store(
+                store, list(sources), config=config, outlet=outlet, published=published,
+                allow_private=allow_private, glob=pattern,
+            )
     _report(out, result, added)
     if result.failures:
         raise SystemExit(1)
