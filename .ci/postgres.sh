@@ -13,15 +13,16 @@ name=manysides_test
 if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || ! command -v pg_ctlcluster >/dev/null; then
   echo "postgres.sh: installing PostgreSQL"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  apt-get update -qq 3>&-
+  apt-get install -y -qq postgresql >/dev/null 3>&-   # its postinst may start a server
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {found=1} END {exit !found}'; then
-  pg_createcluster "$version" main
+  pg_createcluster "$version" main 3>&-
 fi
-pg_ctlcluster "$version" main status >/dev/null 2>&1 || pg_ctlcluster "$version" main start
+# The server must not inherit fd 3: it would hold the caller's $(...) open for as long as it runs.
+pg_ctlcluster "$version" main status >/dev/null 2>&1 || pg_ctlcluster "$version" main start 3>&-
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 
 for _ in $(seq 1 30); do
