@@ -20,7 +20,8 @@ def test_config_defaults_then_user_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("[ingst]\nx = 1\n", r"unknown config section \[ingst\]; valid sections: fetch, ingest"),
+        ("[ingst]\nx = 1\n",
+         r"unknown config section \[ingst\]; valid sections: analysis, fetch, ingest"),
         ("[ingest]\nthreshold = 1\n", "unknown setting ingest.threshold; valid settings: "),
         ("[fetch]\ntimeout_seconds = 'soon'\n", "must be float"),
         ("[fetch\n", "not valid TOML"),

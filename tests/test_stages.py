@@ -49,3 +49,23 @@ def test_stages_one_bad_article_does_not_stop_the_batch(registry: stages._Regist
     assert [a.meta.get("events") for a in done] == [True, None, True]
     assert done[1].meta["errors"][0]["stage"] == "t.events.v1"
     assert "cannot parse boom" in done[1].meta["errors"][0]["error"]
+
+
+def test_stages_run_batch_by_batch_through_every_stage(registry: stages._Registry) -> None:
+    seen: list[tuple[str, list[str]]] = []
+
+    @stages.register_stage("t.trace.v1", needs=("events",))
+    def trace(articles: list[Article]) -> list[Article]:
+        seen.append(("trace", [a.text for a in articles]))
+        return articles
+
+    articles = [Article.create(f"text number {i}") for i in range(5)]
+    calls: list[tuple[str, int]] = []
+    done = stages.run_stages(articles, batch_size=2, progress=lambda n, k: calls.append((n, k)))
+    assert [a.text for a in done] == [a.text for a in articles]
+    assert [len(batch) for _, batch in seen] == [2, 2, 1]
+    # every stage finishes a batch before the next batch starts
+    assert calls[:3] == [("t.mentions.v1", 2), ("t.events.v1", 2), ("t.trace.v1", 2)]
+    assert calls[-1] == ("t.trace.v1", 5)
+    with pytest.raises(ValueError, match="batch_size"):
+        stages.run_stages(articles, batch_size=0)

@@ -68,10 +68,12 @@ def analyze(
             store, sources, config=cfg, outlet=outlet, published=published,
             allow_private=allow_private, command="analyze",
         )
+        total = len(ingested.articles)
         articles = run_stages(
             ingested.articles,
             stage_list,
-            progress=(lambda name, n: progress(name, n, n)) if progress else None,
+            progress=(lambda name, n: progress(name, n, total)) if progress else None,
+            batch_size=cfg["analysis"]["batch_size"],
         )
         store.update(articles)
     result = AnalysisResult(

@@ -69,9 +69,9 @@ def extract_actors_and_events(articles: list[Any]) -> list[Any]:
     """Parse each article once (spaCy), link actor mentions, extract events."""
     from manysides.nlp.actors import link_actors
     from manysides.nlp.events import extract_events
-    from manysides.nlp.pipeline import parse
+    from manysides.nlp.pipeline import parse_articles
 
-    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, parse_articles(articles), strict=True):
         article.mentions = link_actors(doc, article)
         article.events = extract_events(doc, article, article.mentions)
     return articles

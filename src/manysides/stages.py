@@ -22,6 +22,7 @@ the registries are first read. Heavy imports belong inside the functions, not at
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -166,14 +167,35 @@ def run_stages(
     names: Iterable[str] | None = None,
     *,
     progress: Callable[[str, int], None] | None = None,
+    batch_size: int = 64,
 ) -> list[Article]:
-    """Run the named stages (default: all default stages, in order) over ``articles``."""
+    """Run the named stages (default: all default stages, in order) over ``articles``.
+
+    Articles go through every stage ``batch_size`` at a time, so what a stage keeps for the
+    next (the parsed Docs) is bounded by one batch, not by the corpus. ``progress`` is called
+    with each stage's name and the number of articles it has done so far.
+    """
     stages = check_order(stage_names(default_only=True) if names is None else names)
-    for stage in stages:
-        articles = _run_one(stage, articles)
-        if progress:
-            progress(stage.name, len(articles))
-    return articles
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    done: list[Article] = []
+    for lo in range(0, len(articles), batch_size):
+        batch = articles[lo : lo + batch_size]
+        try:
+            for stage in stages:
+                batch = _run_one(stage, batch)
+                if progress:
+                    progress(stage.name, len(done) + len(batch))
+        finally:
+            _forget_parses()
+        done.extend(batch)
+    return done
+
+
+def _forget_parses() -> None:
+    pipeline = sys.modules.get("manysides.nlp.pipeline")
+    if pipeline is not None:
+        pipeline.forget_parses()
 
 
 def _run_one(stage: Stage, articles: list[Article]) -> list[Article]:

@@ -21,7 +21,7 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,8 @@ from manysides.errors import PipelineError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from manysides.model import Article
 
 __all__ = [
     "ALL_COMPONENTS",
@@ -40,6 +42,7 @@ __all__ = [
     "MODEL_WHEEL_SHA256",
     "load_nlp",
     "parse",
+    "parse_articles",
 ]
 
 #: Distribution name on PyPI (as pinned in requirements.lock).
@@ -134,3 +137,29 @@ def parse(
     """Parse ``texts`` lazily, in batches, in one process; yields one Doc per text, in order."""
     nlp = load_nlp(components)
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+#: Docs of the most recent batch, so that several stages over the same articles parse once.
+#: Keyed by article id and text hash; holds at most one batch (``run_stages`` feeds stages in
+#: batches of ``[analysis] batch_size`` articles), so memory stays bounded.
+_RECENT: dict[tuple[str, int], Doc] = {}
+
+
+def parse_articles(articles: Sequence[Article]) -> list[Doc]:
+    """One Doc per article, parsed with every component; a batch parsed by an earlier stage
+    is reused rather than parsed again."""
+    keys = [(a.id, hash(a.text)) for a in articles]
+    missing = [i for i, key in enumerate(keys) if key not in _RECENT]
+    if missing:
+        fresh = dict(zip((keys[i] for i in missing),
+                         parse(articles[i].text for i in missing), strict=True))
+        kept = {key: _RECENT[key] for key in keys if key in _RECENT}
+        _RECENT.clear()
+        _RECENT.update(kept)
+        _RECENT.update(fresh)
+    return [_RECENT[key] for key in keys]
+
+
+def forget_parses() -> None:
+    """Drop the cached Docs (``run_stages`` calls this after each batch)."""
+    _RECENT.clear()
