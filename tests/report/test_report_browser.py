@@ -85,7 +85,12 @@ def page(browser: Any, report: Path) -> Iterator[Any]:
     page = context.new_page()
     problems: list[str] = []
     requests: list[str] = []
-    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
+
+    def console(message: Any) -> None:
+        if message.type in ("error", "warning"):
+            problems.append(message.text)
+
+    page.on("console", console)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("request", lambda r: requests.append(r.url))
     page.goto(report.as_uri())
