@@ -23,7 +23,15 @@ through parse + link_actors + extract_events + petrarch_events, each in a fresh 
 alternated twice in the same run (best of two each); throughput in sentences/s and words/s,
 the ratio, and peak RSS.
 
-    python benchmarks/events.py [--repeat 30] [--errors] [--quality-only]
+Speed and memory on real articles: the first ``--articles`` (1,000) texts of
+``../shared/data/lean/valid.jsonl.gz``, read at run time, through the events stage as
+``analyze`` runs it (``run_stages`` with ``manysides.events.rules.v1``: parse + link actors +
+extract events, in batches of 64) against the spaCy parse alone of the same texts, each in a
+fresh process, alternated twice (best of two). Targets: throughput ≥ 0.8 × the parse alone,
+peak RSS ≤ 600 MB. ``--quick`` measures 100 articles and skips the sentence runs.
+
+    python benchmarks/events.py [--repeat 30] [--errors] [--quality-only] [--articles 1000]
+                                [--quick]
 """
 
 from __future__ import annotations
@@ -38,9 +46,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import SHARED, Clock, child_result, measure
+from _common import SHARED, Clock, child_result, measure, print_table
 
 GOLD = SHARED / "data" / "events" / "PETR2_GSR_validation.xml"
+ARTICLES = SHARED / "data" / "lean" / "valid.jsonl.gz"
+#: Targets of the events stage on real articles, as ratios to the parse alone and in MB.
+MIN_RATIO, MAX_RSS_MB = 0.8, 600.0
 PLOVER_TABLE = SHARED / "data" / "events" / "CAMEO2PLOVER-2021.txt"
 NON_PLOVER = frozenset({"STATEMENT", "APPEAL"})
 
@@ -188,7 +199,8 @@ def words(text: str) -> int:
 
 def evaluate(show_errors: bool = False) -> dict[str, float]:
     from manysides.model import Article
-    from manysides.nlp.events import extract_events, petrarch_events
+    from manysides.nlp.events import extract_events
+    from manysides.nlp.petrarch import petrarch_events
 
     records = read_gold()
     table, known = plover_table(), countries()
@@ -252,7 +264,8 @@ def _texts(repeat: int) -> Iterator[str]:
 
 def run_child(name: str, repeat: int) -> None:
     from manysides.model import Article
-    from manysides.nlp.events import extract_events, petrarch_events
+    from manysides.nlp.events import extract_events
+    from manysides.nlp.petrarch import petrarch_events
 
     nlp = load_nlp()
     link = linker() if name in ("actors", "events") else None
@@ -268,15 +281,73 @@ def run_child(name: str, repeat: int) -> None:
     child_result(len(texts), clock)
 
 
+def article_texts(n: int) -> list[str]:
+    """The texts of the first ``n`` records of the lean validation set."""
+    import gzip
+    import json
+
+    texts: list[str] = []
+    with gzip.open(ARTICLES, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                texts.append(text)
+            if len(texts) == n:
+                break
+    return texts
+
+
+def run_corpus_child(name: str, n: int) -> None:
+    """``corpus-parse``: the spaCy parse alone; ``corpus-events``: the events stage as
+    ``analyze`` runs it, over the same ``n`` article texts."""
+    import manysides.builtin  # noqa: F401  (registers the stages)
+    from manysides.model import Article
+    from manysides.nlp.pipeline import load_nlp, parse
+    from manysides.stages import run_stages
+
+    texts = article_texts(n)
+    list(load_nlp().pipe(texts[:4]))  # load and warm up outside the clock
+    with Clock() as clock:
+        if name == "corpus-parse":
+            for _doc in parse(texts):
+                pass
+        else:
+            articles = [Article.create(text) for text in texts]
+            run_stages(articles, ["manysides.events.rules.v1"], batch_size=64)
+    child_result(len(texts), clock)
+
+
+def measure_corpus(n: int) -> None:
+    script = str(Path(__file__).resolve())
+    names = ("corpus-parse", "corpus-events")
+    runs = [measure(script, name, "--articles", str(n)) for _ in range(2) for name in names]
+    parse, events = (min((r for r in runs if r.name == name), key=lambda r: r.seconds)
+                     for name in names)
+    print(f"\n{n} articles of {ARTICLES.name} (best of two runs each):")
+    print_table([parse, events], parse)
+    ratio, ratio_cpu = events.rate / parse.rate, events.cpu_rate / parse.cpu_rate
+    ok = max(ratio, ratio_cpu) >= MIN_RATIO and events.peak_rss_mb <= MAX_RSS_MB
+    print(f"events stage / parse alone: throughput {ratio:.2f} (by CPU time {ratio_cpu:.2f}), "
+          f"peak RSS {events.peak_rss_mb:.0f} MB vs {parse.peak_rss_mb:.0f} MB; target "
+          f"≥ {MIN_RATIO} and ≤ {MAX_RSS_MB:.0f} MB: {'met' if ok else 'NOT MET'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--errors", action="store_true", help="print every sentence scored wrong")
     parser.add_argument("--quality-only", action="store_true", help="skip the speed runs")
+    parser.add_argument("--articles", type=int, default=1000,
+                        help="real articles for the stage speed and memory runs")
+    parser.add_argument("--quick", action="store_true",
+                        help="100 articles, no sentence speed runs")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_child(args.child, args.repeat)
+        if args.child.startswith("corpus-"):
+            run_corpus_child(args.child, args.articles)
+        else:
+            run_child(args.child, args.repeat)
         return
     scores = evaluate(args.errors)
     print(f"\nPETR2 GSR validation ({scores.pop('triples'):.0f} sentences with text):")
@@ -287,11 +358,20 @@ def main() -> None:
     print(f"  events with no actor on either side (not scored): {scores['actorless events']:.0f}")
     if args.quality_only:
         return
-    n_words = sum(map(words, _texts(args.repeat)))
+    if args.quick:
+        measure_corpus(min(args.articles, 100))
+        return
+    measure_sentences(args.repeat)
+    measure_corpus(args.articles)
+
+
+def measure_sentences(repeat: int) -> None:
+    """The PETR2 sentences through the parse alone, + actors, + events (the speed table)."""
+    n_words = sum(map(words, _texts(repeat)))
     script = str(Path(__file__).resolve())
     # alternate the two, twice, and keep each one's best run: the machine is shared and noisy
     names = ("spacy", "actors", "events")
-    runs = [measure(script, name, "--repeat", str(args.repeat)) for _ in range(2) for name in names]
+    runs = [measure(script, name, "--repeat", str(repeat)) for _ in range(2) for name in names]
     parse, actors, full = (min((r for r in runs if r.name == n), key=lambda r: r.seconds)
                            for n in names)
     print(f"\n{'measure':<26} {'sentences':>9} {'seconds':>8} {'cpu s':>7} {'sent/s':>8} "

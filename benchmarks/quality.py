@@ -67,10 +67,13 @@ def loaded() -> list[tuple[str, float, float, float]]:
 
     from manysides.nlp.heads import load_head, predict_loaded, sentence_dense
 
-    texts, labels, _ = t.load()
+    texts, labels, annotated = t.load()
     meta = load_head("loaded").meta
     dense = sentence_dense(texts, t.babe_embeddings(texts))
-    score = t.cross_validate(texts, labels, dense, meta["C"], meta["dense_scale"])
+    # the word lexicon (when the head carries one) is relearned inside each fold
+    score = t.cross_validate(texts, labels, dense, meta["C"], meta["dense_scale"],
+                             annotated=annotated if meta.get("lexicon") else None,
+                             lexicon_scale=float(meta.get("lexicon_scale", 1.0)))
     return [("loaded macro-F1 (BABE 5-fold)", score, t.baseline_cv(texts, labels),
              throughput(predict_loaded, texts))]
 
@@ -101,6 +104,22 @@ def roles() -> list[tuple[str, float, float, float]]:
     score = cross_validate(texts, labels, dense, meta["C"], meta["dense_scale"])
     return [("roles opinion/fact macro-F1 (5-fold)", score, baseline_cv(texts, labels),
              throughput(predict_role, texts))]
+
+
+def attribution() -> list[tuple[str, float, float, float]]:
+    """Relation F1 on PolNeAR dev (see benchmarks/attribution.py for every role)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import attribution as t
+
+    result = t.evaluate("dev")
+    t.report(result)
+    system, base = result["system"], result["baseline"]
+    assert isinstance(system, dict) and isinstance(base, dict)
+    return [("attribution relation F1 (PolNeAR dev)", system["relation"].prf()[2],
+             base["relation"].prf()[2], float(result["rate"]))]  # type: ignore[arg-type]
+
+
+HEADS = (*HEADS, "attribution")  # type: ignore[assignment]
 
 
 def main(argv: list[str] | None = None) -> int:

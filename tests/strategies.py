@@ -29,6 +29,9 @@ from manysides.model import (
     DateSource,
     Duplicate,
     Event,
+    FramingTerm,
+    Lean,
+    LeanEvidence,
     Mention,
     Quantity,
     SourceKind,
@@ -42,7 +45,9 @@ __all__ = [
     "claims",
     "datetimes",
     "events",
+    "framing_terms",
     "json_values",
+    "leans",
     "mentions",
     "quantities",
     "spans",
@@ -111,6 +116,8 @@ def mentions(length: int) -> st.SearchStrategy[Mention]:
         country=maybe(short(3)),
         sector=maybe(short(3)),
         resolved_from=maybe(spans(length)),
+        sentiment=maybe(st.sampled_from(["positive", "negative", "neutral"])),
+        sentiment_score=maybe(st.floats(-1, 1)),
     )
 
 
@@ -181,6 +188,44 @@ def claims(length: int, quotes: int) -> st.SearchStrategy[Claim]:
 
 
 @cache
+def framing_terms(length: int) -> st.SearchStrategy[FramingTerm]:
+    return st.builds(
+        FramingTerm,
+        span=spans(length),
+        term=short(),
+        lemma=short(),
+        kind=st.sampled_from(["loaded", "act-verb", "act-noun"]),
+        sentence=maybe(spans(length)),
+        act=maybe(st.sampled_from(["ASSAULT", "ACCUSE", "THREATEN"])),
+        source=maybe(short(8)),
+        target=maybe(short(8)),
+        weight=maybe(finite_floats()),
+    )
+
+
+_LABELS = st.sampled_from(["left", "center", "right"])
+_LEAN_SCORES = st.dictionaries(_LABELS, st.floats(0, 1), max_size=3)
+
+
+@cache
+def leans(length: int) -> st.SearchStrategy[Lean]:
+    evidence = st.builds(
+        LeanEvidence,
+        span=spans(length),
+        weight=finite_floats(),
+        scores=_LEAN_SCORES,
+        terms=st.lists(short(), max_size=2),
+    )
+    return st.builds(
+        Lean,
+        label=_LABELS,
+        scores=_LEAN_SCORES,
+        terms=st.lists(short(), max_size=2),
+        evidence=st.lists(evidence, max_size=2),
+    )
+
+
+@cache
 def duplicates() -> st.SearchStrategy[Duplicate]:
     return st.builds(
         Duplicate,
@@ -200,6 +245,10 @@ def _nested(length: int) -> st.SearchStrategy[dict[str, Any]]:
                 "claims": st.lists(claims(length, len(quotes)), max_size=2),
                 "mentions": st.lists(mentions(length), max_size=3),
                 "events": st.lists(events(length), max_size=2),
+                "lean": maybe(leans(length)),
+                "genre": maybe(st.sampled_from(["news report", "opinion", "analysis"])),
+                "genre_basis": st.dictionaries(short(10), finite_floats(), max_size=3),
+                "framing": st.lists(framing_terms(length), max_size=2),
             }
         )
     )

@@ -89,3 +89,28 @@ def test_analyze_unknown_stage_fails_before_storing_anything(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert "no stage named 'no.such.stage'; available stages:" in result.output
     assert not db.exists() and not (tmp_path / "r.html").exists()
+
+
+def test_analyze_compares_the_outlets_and_leaves_duplicates_out(tmp_path: Path) -> None:
+    from manysides.analyze import analyze
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lead = ("Dockworkers at Port Abelin went on strike on Monday, closing the container "
+            "terminal, the union said.")
+    (folder / "a.txt").write_text(f"Dockers strike\n\n{lead} Ships waited at anchor.\n")
+    (folder / "b.txt").write_text(f"Port shut\n\n{lead} Lorries queued on the coast road.\n")
+    (folder / "c.txt").write_text(f"Dockers strike\n\n{lead} Ships waited at anchor.\n")
+    result = analyze([folder], db=tmp_path / "m.db", json_out=tmp_path / "r.json",
+                     out=tmp_path / "r.html")
+    assert result.comparison is not None
+    kept = [a.id for a in result.articles if a.duplicate is None]
+    assert len(kept) == 2 and result.comparison.skipped == [
+        a.id for a in result.articles if a.duplicate is not None]
+    assert sorted(i for s in result.comparison.stories for i in s.articles) == sorted(kept)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert [s["articles"] for s in data["comparison"]["stories"]] == [
+        s.articles for s in result.comparison.stories]
+    again = analyze([folder], db=tmp_path / "m.db", json_out=tmp_path / "r2.json", compare=False)
+    assert again.comparison is None
+    assert "comparison" not in json.loads((tmp_path / "r2.json").read_text())

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from manysides.config import Config, load_config
-from manysides.model import Article, IngestFailure
+from manysides.model import Article, Comparison, IngestFailure
 
 if TYPE_CHECKING:
     from manysides.ingest import IngestResult
@@ -26,7 +26,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 @dataclass(slots=True)
 class AnalysisResult:
-    """What one run did: the articles analysed, the inputs that failed, what the store gained."""
+    """What one run did: the articles analysed, the inputs that failed, what the store gained,
+    and the cross-outlet comparison of the analysed articles (None when it did not run)."""
 
     articles: list[Article]
     failures: list[IngestFailure]
@@ -36,6 +37,7 @@ class AnalysisResult:
     report_path: Path | None = None
     json_path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    comparison: Comparison | None = None
 
     @property
     def duplicates(self) -> list[Article]:
@@ -55,8 +57,10 @@ def analyze(
     config: Config | None = None,
     title: str | None = None,
     progress: Progress | None = None,
+    compare: bool = True,
 ) -> AnalysisResult:
-    """Ingest ``sources``, store them in ``db``, run ``stages`` (default: all), write reports."""
+    """Ingest ``sources``, store them in ``db``, run ``stages`` (default: all), compare the
+    outlets (``compare``; duplicates are left out), write reports."""
     from manysides.stages import check_order, run_stages, stage_names
     from manysides.store import Store
 
@@ -83,6 +87,8 @@ def analyze(
         existing=added.existing,
         stages=stage_list,
     )
+    if compare:
+        result.comparison = _compare(articles, progress)
     _write_outputs(result, out, json_out, title or cfg["report"]["title"])
     return result
 
@@ -116,6 +122,19 @@ def add_to_store(
     return ingested, added
 
 
+def _compare(articles: list[Article], progress: Progress | None) -> Comparison:
+    """The cross-outlet comparison of ``articles`` (their duplicates left out)."""
+    from manysides.compare import compare
+
+    kept = sum(a.duplicate is None for a in articles)
+    if progress:
+        progress("compare", 0, kept)
+    comparison = compare(articles)
+    if progress:
+        progress("compare", kept, kept)
+    return comparison
+
+
 def _write_outputs(
     result: AnalysisResult,
     out: str | os.PathLike[str] | None,
@@ -130,12 +149,13 @@ def _write_outputs(
     if out is not None:
         result.report_path = write_report(
             Path(out), result.articles, failures=result.failures, title=title, generated_at=now,
-            extra=extra,
+            extra=extra, comparison=result.comparison,
         )
     if json_out is not None:
         result.json_path = Path(json_out)
         write_json_report(
-            result.json_path, result.articles, result.failures, extra=extra, generated_at=now
+            result.json_path, result.articles, result.failures, extra=extra, generated_at=now,
+            comparison=result.comparison,
         )
 
 

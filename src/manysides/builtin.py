@@ -119,7 +119,8 @@ _EVENTS_OUTPUT = (
 
 def _events_per_record(records: list[dict[str, Any]], *, coded: bool) -> list[dict[str, Any]]:
     from manysides.nlp.actors import link_actors
-    from manysides.nlp.events import extract_events, petrarch_events
+    from manysides.nlp.events import extract_events
+    from manysides.nlp.petrarch import petrarch_events
     from manysides.nlp.pipeline import parse
 
     articles = records_to_articles(records)
@@ -193,3 +194,214 @@ def annotate_stories(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     articles = records_to_articles(records)
     story_of = {aid: story.id for story in cluster_stories(articles) for aid in story.articles}
     return [{"id": a.meta["input_id"], "story": story_of[a.id]} for a in articles]
+
+
+# --- quotes and attribution (nlp/quotes.py) --------------------------------------------------
+
+
+@register_stage("manysides.quotes.rules.v1", needs=("mentions",), adds=("quotes",))
+def extract_quotes(articles: list[Any]) -> list[Any]:
+    """Direct and indirect quotes and "according to X", speakers linked to actor mentions."""
+    from manysides.nlp.pipeline import parse_articles
+    from manysides.nlp.quotes import extract_attributions
+
+    for article, doc in zip(articles, parse_articles(articles), strict=True):
+        article.quotes = extract_attributions(doc, article.mentions)
+    return articles
+
+
+def _offsets(span: Any) -> list[int] | None:
+    return [span.start, span.end] if span is not None else None
+
+
+@register_task(
+    "attribution",
+    help="who says what: (source, cue, content) character spans of direct and indirect quotes "
+    "and 'according to X', with the speaker linked to an actor where possible",
+    output='{"id", "attributions": [{"source": [start, end], "cue": [start, end], '
+    '"content": [start, end], "speaker", "speaker_kind", "direct"}]}',
+)
+def annotate_attribution(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.actors import link_actors
+    from manysides.nlp.pipeline import parse
+    from manysides.nlp.quotes import extract_attributions
+
+    articles = records_to_articles(records)
+    out = []
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        quotes = extract_attributions(doc, link_actors(doc, article))
+        out.append({
+            "id": article.meta["input_id"],
+            "attributions": [
+                {"source": _offsets(q.source), "cue": _offsets(q.cue),
+                 "content": _offsets(q.content), "speaker": q.speaker,
+                 "speaker_kind": q.speaker_kind, "direct": q.direct}
+                for q in quotes
+            ],
+        })
+    return out
+
+
+# --- claims, framing and lean (nlp/claims.py, framing.py, lean.py) ---------------------------
+
+
+def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) -> list[Any]:
+    """Claims, sentiment toward each actor, framing terms, lean and genre of ``articles``.
+
+    Each step runs over the whole batch (one encoder pass per kind of input); ``timings``,
+    when given, gets the seconds each step took (added to what it holds).
+    """
+    import time
+
+    from manysides.nlp.claims import SentenceVectors, extract_claims
+    from manysides.nlp.framing import framing_terms, mention_sentiment
+    from manysides.nlp.lean import article_genre, article_lean, genre_features
+    from manysides.nlp.pipeline import parse_articles
+
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        if timings is not None:
+            timings[step] = timings.get(step, 0.0) + now - clock
+        clock = now
+
+    docs = parse_articles(articles)
+    lap("parse (cached)")
+    embeddings: dict[str, Any] = {}
+    vectors = SentenceVectors()
+    claims = extract_claims(articles, docs, embeddings, vectors)
+    for article, own in zip(articles, claims, strict=True):
+        article.claims = own
+    lap("claims")
+    mention_sentiment(articles, vectors=vectors)
+    lap("sentiment")
+    for article, doc in zip(articles, docs, strict=True):
+        article.framing = framing_terms(article, doc)
+    lap("framing terms")
+    for article, lean in zip(articles, article_lean(articles, embeddings), strict=True):
+        article.lean = lean
+    lap("lean")
+    for article, doc in zip(articles, docs, strict=True):
+        basis = genre_features(article, doc)
+        article.genre, rule = article_genre(basis)
+        article.genre_basis = {**basis, "rule": float(rule)} if rule is not None else basis
+    lap("genre")
+    return articles
+
+
+#: Seconds spent in each step of ``manysides.framing.v1`` in this process (benchmarks read it).
+FRAMING_SECONDS: dict[str, float] = {}
+
+
+# Quotes (``article.quotes``) are read when an earlier stage filled them: claims are attributed
+# to the quotes they overlap, and words inside direct quotes are not the outlet's framing.
+@register_stage(
+    "manysides.framing.v1",
+    needs=("mentions", "events", "quotes"),
+    adds=("claims", "sentiment", "framing", "lean", "genre"),
+)
+def analyse_framing(articles: list[Any]) -> list[Any]:
+    """Claims, sentiment toward actors, framing terms, lean and genre (see ``framing_steps``)."""
+    return framing_steps(articles, FRAMING_SECONDS)
+
+
+def _threshold(head: str) -> float:
+    from manysides.nlp.heads import load_head
+
+    return float(load_head(head).meta.get("threshold", 0.5))
+
+
+@register_task(
+    "lean",
+    help="political lean of each article (left / center / right), from the lean head",
+    output='{"id", "lean": "left"|"center"|"right", "scores": {label: probability}}',
+)
+def annotate_lean(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.heads import predict_lean
+
+    results = predict_lean([r["text"] for r in records], [r.get("title") for r in records],
+                           [r.get("outlet") for r in records])
+    return [{"id": r["id"], "lean": label, "scores": scores}
+            for r, (label, scores) in zip(records, results, strict=True)]
+
+
+@register_task(
+    "sentiment",
+    help="polarity toward each target span (input 'targets': [{start, end}] into 'text'), read "
+    "in the target's sentence",
+    output='{"id", "targets": [{"start", "end", "polarity", "scores"}]}',
+)
+def annotate_sentiment(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.model import Span
+    from manysides.nlp.claims import sentence_spans
+    from manysides.nlp.framing import sentence_of
+    from manysides.nlp.heads import predict_sentiment
+    from manysides.nlp.pipeline import parse
+
+    items: list[tuple[str, int, int]] = []
+    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+        text = record["text"]
+        sentences = sentence_spans(doc)
+        for target in record.get("targets") or []:
+            span = Span(int(target["start"]), int(target["end"]))
+            if span.end > len(text):
+                raise ValueError(f"target {span.start}-{span.end} is past the end of line "
+                                 f"{record['id']!r} ({len(text)} characters)")
+            sentence = sentence_of(span, sentences) or Span(0, len(text))
+            if not sentence.contains(span):  # a target across sentences: read the whole text
+                sentence = Span(0, len(text))
+            items.append((sentence.of(text), span.start - sentence.start,
+                          span.end - sentence.start))
+    readings = iter(predict_sentiment(items))
+    out = []
+    for record in records:
+        targets = []
+        for target in record.get("targets") or []:
+            polarity, scores = next(readings)
+            targets.append({"start": target["start"], "end": target["end"],
+                            "polarity": polarity, "scores": scores})
+        out.append({"id": record["id"], "targets": targets})
+    return out
+
+
+@register_task(
+    "loaded",
+    help="whether each text (a sentence) uses loaded language, with its loaded words",
+    output='{"id", "biased": bool, "score": probability, "spans": [[start, end]]}',
+)
+def annotate_loaded(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.heads import predict_loaded
+
+    results = predict_loaded([r["text"] for r in records])
+    threshold = _threshold("loaded") if records else 0.5
+    return [{"id": r["id"], "biased": score >= threshold, "score": score,
+             "spans": [[a, b] for a, b in spans]}
+            for r, (score, spans) in zip(records, results, strict=True)]
+
+
+@register_task(
+    "checkworthy",
+    help="probability that each text (a sentence) is a factual claim worth checking",
+    output='{"id", "score": probability, "checkworthy": bool}',
+)
+def annotate_checkworthy(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.heads import predict_checkworthy
+
+    scores = predict_checkworthy([r["text"] for r in records])
+    threshold = _threshold("checkworthy") if records else 0.5
+    return [{"id": r["id"], "score": score, "checkworthy": score >= threshold}
+            for r, score in zip(records, scores, strict=True)]
+
+
+@register_task(
+    "roles",
+    help="role of each text (a sentence): fact, opinion, prescription, prediction or question",
+    output='{"id", "role"}',
+)
+def annotate_roles(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from manysides.nlp.heads import predict_role
+
+    roles = predict_role([r["text"] for r in records])
+    return [{"id": r["id"], "role": role} for r, (role, _) in zip(records, roles, strict=True)]

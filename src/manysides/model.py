@@ -26,18 +26,34 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Attribution",
+    "Brief",
+    "BriefSentence",
+    "Citation",
     "Claim",
+    "Comparison",
+    "Contradiction",
+    "ContradictionSide",
     "DateSource",
     "Duplicate",
     "Event",
+    "FramingTerm",
     "IngestFailure",
+    "Lean",
+    "LeanEvidence",
     "Mention",
+    "OutletActor",
+    "OutletProfile",
+    "OutletQuoted",
+    "OutletTerm",
     "Quantity",
     "Quote",
+    "SentimentCite",
     "SourceKind",
     "Span",
     "Story",
     "StoryEvent",
+    "Timeline",
+    "TimelineEntry",
     "article_id",
     "from_dict",
     "normalise_text",
@@ -46,7 +62,7 @@ __all__ = [
 
 #: Version of the JSON layout of every class here. Bump the minor part for added optional
 #: fields, the major part for anything a reader of an older file could misread.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 T = TypeVar("T")
 
@@ -111,6 +127,9 @@ class Mention:
     country: str | None = None  # ISO-3166 alpha-3, or IGO code (UNO)
     sector: str | None = None  # GOV, MIL, REB, CVL, ...
     resolved_from: Span | None = None  # for pronouns and short forms: the antecedent mention
+    # polarity toward this actor in its sentence: positive | negative | neutral (None: not read)
+    sentiment: str | None = None
+    sentiment_score: float | None = None  # P(positive) - P(negative) toward the actor, in [-1, 1]
 
 
 @dataclass(slots=True)
@@ -147,6 +166,9 @@ class Event:
     reported_by: list[Mention] = field(default_factory=list)
     date: str | None = None  # ISO date at the precision the text gives: YYYY-MM-DD, YYYY-MM, YYYY
     date_span: Span | None = None
+    # what the date rests on: explicit (the words alone; "--MM-DD" when they give no year),
+    # published (the article's date) or inferred (article.meta["reference_date"])
+    date_basis: str | None = None
     location: str | None = None
     location_span: Span | None = None
     quantities: list[Quantity] = field(default_factory=list)
@@ -162,6 +184,8 @@ class Attribution:
     cue: Span | None = None
     speaker: str | None = None  # canonical actor id or name of the source, when linked
     direct: bool = False  # a direct quotation in quote marks
+    # who the source is: official | expert | outlet | person | group | unnamed (None: no source)
+    speaker_kind: str | None = None
 
 
 #: A quote is an attribution whose content is the speaker's own (direct) or reported words.
@@ -178,6 +202,41 @@ class Claim:
     loaded: float | None = None  # probability the sentence uses loaded language
     loaded_spans: list[Span] = field(default_factory=list)
     attributed_to: list[int] = field(default_factory=list)  # indexes into Article.quotes
+
+
+@dataclass(slots=True)
+class FramingTerm:
+    """A word an outlet picked to name an act or an actor ("murdered", "genocide", "strike")."""
+
+    span: Span
+    term: str  # the words as written
+    lemma: str  # lower-cased base form, to compare outlets ("murder", "strike")
+    kind: str  # loaded | act-verb | act-noun
+    sentence: Span | None = None  # the sentence it is in
+    act: str | None = None  # PLOVER type of the event it names (ASSAULT, ...); None: loaded
+    source: str | None = None  # actor code (or name) of who does the act, when known
+    target: str | None = None  # actor code (or name) of who it is done to, when known
+    weight: float | None = None  # for loaded words: the lexicon weight; else None
+
+
+@dataclass(slots=True)
+class LeanEvidence:
+    """One sentence (or chunk) behind a lean score, with how much it pushes toward the label."""
+
+    span: Span
+    weight: float  # its own P(article label) minus its highest other P: > 0 reads as the label
+    scores: dict[str, float] = field(default_factory=dict)  # the chunk's own left/center/right
+    terms: list[str] = field(default_factory=list)  # its words that push most toward the label
+
+
+@dataclass(slots=True)
+class Lean:
+    """Political lean of an article (left / center / right) with the evidence behind it."""
+
+    label: str  # left | center | right
+    scores: dict[str, float] = field(default_factory=dict)  # probability of each label
+    terms: list[str] = field(default_factory=list)  # article words that push most toward label
+    evidence: list[LeanEvidence] = field(default_factory=list)  # top sentences, strongest first
 
 
 @dataclass(slots=True)
@@ -219,6 +278,12 @@ class Article:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Attribution] = field(default_factory=list)
+    lean: Lean | None = None  # left / center / right with probabilities and evidence
+    genre: str | None = None  # news report | opinion | analysis
+    # what the genre was read from: share of opinion/prescription sentences, first-person
+    # rate, quote density, length in words, and the rule that decided ("rule" -> its index)
+    genre_basis: dict[str, float] = field(default_factory=dict)
+    framing: list[FramingTerm] = field(default_factory=list)  # loaded words, words for acts
     meta: dict[str, Any] = field(default_factory=dict)  # stage results with no field of their own
 
     @classmethod
@@ -268,6 +333,199 @@ class Story:
     related: list[str] = field(default_factory=list)  # articles that touch this story in passing
     label: str = ""
     events: list[StoryEvent] = field(default_factory=list)
+
+
+# --- comparison: what the outlets of a story do with each of its events ------------------------
+
+
+@dataclass(slots=True)
+class Citation:
+    """A passage of one article that a comparison item rests on."""
+
+    article: str  # id of the article
+    span: Span  # character offsets into that article's text
+    text: str = ""  # the words the span covers (copied so the JSON reads on its own)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One event mention an outlet's verdict rests on: its sentence, trigger and numbers."""
+
+    article: str  # id of the article
+    span: Span  # the sentence of the mention, offsets into the article's text
+    text: str = ""  # the words of the sentence
+    trigger: Span | None = None  # the words that name the act ("bombing", "fired")
+    event: int | None = None  # index of the mention into the article's events
+    quantities: list[Quantity] = field(default_factory=list)  # the numbers the mention gives
+
+
+@dataclass(slots=True)
+class OutletVerdict:
+    """What one outlet does with one story event: reports it, omits it or contradicts another."""
+
+    story: str  # story id
+    story_event: str  # StoryEvent id
+    outlet: str  # the outlet's name, or the article id when the outlet is unknown
+    article: str  # the outlet's first article that mentions the event (omits: its first article)
+    # reports | omits | contradicts
+    verdict: str
+    confidence: float  # 0..1: how sure the alignment and the judgement are
+    reason: str = ""  # why, in short: "7 vs 9 killed", "closest mention scores 0.41"
+    numbers: list[str] = field(default_factory=list)  # the outlet's counts: "more than 300 drones"
+    words: list[str] = field(default_factory=list)  # the outlet's words for the act ("bombing")
+    # sides (countries, groups) other outlets name in this event and this outlet does not
+    unnamed: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # the outlet's own mentions
+    against: list[Evidence] = field(default_factory=list)  # contradicts: the other side
+
+
+@dataclass(slots=True)
+class ContradictionSide:
+    """One side of a contradiction: who says it, and where."""
+
+    outlet: str  # the outlet's name, or the article id when the outlet is unknown
+    article: str  # id of the article
+    span: Span  # the sentence that says it, offsets into the article's text
+    text: str = ""  # the words of the sentence
+    trigger: Span | None = None  # the words that name the act, when the side is an event mention
+    event: int | None = None  # index of the mention into the article's events
+    speaker: str = ""  # who the article says makes the statement, when it attributes it
+
+
+@dataclass(slots=True)
+class Contradiction:
+    """Two outlets (or two passages) that cannot both be right about one story event."""
+
+    id: str  # "<story id>-c<n>"
+    story: str  # story id
+    story_event: str | None  # the StoryEvent both sides are about (None: a claim pair)
+    # number | date | negation | denial | attribution | model
+    kind: str
+    reason: str  # in short: "7 vs 9 killed", '"hit" negated vs "damage" asserted'
+    a: ContradictionSide  # one side
+    b: ContradictionSide  # the other side
+    confidence: float  # 0..1
+
+
+@dataclass(slots=True)
+class BriefSentence:
+    """One sentence of a story's neutral brief, with the passages it rests on."""
+
+    text: str  # the sentence, built from the sources' own words and neutral templates
+    # agreed (all or most outlets) | disputed (outlets conflict) | partial (only some report it)
+    kind: str
+    story_event: str | None = None  # the StoryEvent the sentence is about, when it is about one
+    outlets: list[str] = field(default_factory=list)  # outlets whose words support the sentence
+    citations: list[Citation] = field(default_factory=list)  # the supporting passages
+
+
+@dataclass(slots=True)
+class Brief:
+    """A neutral multi-source summary of one story: agreed, disputed, partial."""
+
+    story: str  # story id
+    sentences: list[BriefSentence] = field(default_factory=list)  # in reading order
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """One dated story event on a story's timeline."""
+
+    date: str  # ISO date at the precision the sources give: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day | month | year
+    # stated (an explicit date in the text) | relative ("last Monday", resolved against the
+    # article's reference date) | inherited (no date words: the article's reference date)
+    basis: str
+    basis_text: str = ""  # the date words the sources use ("April 1st", "last Monday")
+    story_event: str = ""  # StoryEvent id
+    label: str = ""  # "Israel — ASSAULT → Iran"
+    outlets: list[str] = field(default_factory=list)  # outlets that report the event
+    citations: list[Citation] = field(default_factory=list)  # the sentences that date it
+
+
+@dataclass(slots=True)
+class Timeline:
+    """The dated events of one story, earliest first."""
+
+    story: str  # story id
+    entries: list[TimelineEntry] = field(default_factory=list)  # earliest first
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The cross-outlet comparison of a batch of articles (``manysides.compare.compare``)."""
+
+    stories: list[Story] = field(default_factory=list)  # stories, largest first, with events
+    verdicts: list[OutletVerdict] = field(default_factory=list)  # one per story event and outlet
+    contradictions: list[Contradiction] = field(default_factory=list)  # pairwise conflicts
+    briefs: list[Brief] = field(default_factory=list)  # one per story
+    timelines: list[Timeline] = field(default_factory=list)  # one per story
+    outlets: dict[str, list[str]] = field(default_factory=dict)  # outlet -> its article ids
+    skipped: list[str] = field(default_factory=list)  # ids of articles left out (duplicates)
+    settings: dict[str, Any] = field(default_factory=dict)  # thresholds and versions used
+
+
+@dataclass(slots=True)
+class SentimentCite:
+    """One mention behind an outlet's mean sentiment toward an actor."""
+
+    article: str  # article id
+    span: Span  # the mention
+    sentence: Span  # the sentence it was read in
+    score: float  # P(positive) - P(negative)
+    polarity: str = "neutral"
+
+
+@dataclass(slots=True)
+class OutletActor:
+    """How an outlet covers one actor: how often, and the mean sentiment toward it."""
+
+    actor: str  # actor code (or the name as written when unlinked)
+    name: str | None = None
+    mentions: int = 0
+    sentiment: float | None = None  # mean P(pos) - P(neg) over its read mentions
+    cites: list[SentimentCite] = field(default_factory=list)  # the strongest, both signs
+
+
+@dataclass(slots=True)
+class OutletTerm:
+    """A framing or loaded term an outlet uses, with where."""
+
+    lemma: str
+    kind: str  # loaded | act-verb | act-noun
+    count: int = 0
+    act: str | None = None  # PLOVER type for act words
+    where: list[tuple[str, Span]] = field(default_factory=list)  # (article id, span)
+
+
+@dataclass(slots=True)
+class OutletQuoted:
+    """Someone an outlet quotes, with how often."""
+
+    speaker: str  # canonical actor / name, or the source words as written
+    kind: str  # the speaker's sector (GOV, MIL, ...), NER label, or "unnamed"
+    count: int = 0
+    direct: int = 0  # of which direct quotations
+    where: list[tuple[str, Span]] = field(default_factory=list)  # (article id, quote content)
+
+
+@dataclass(slots=True)
+class OutletProfile:
+    """One outlet across its articles: who it covers and how, what it asserts, who it quotes."""
+
+    outlet: str  # Article.outlet, or the article id when unknown (as compare.contrast does)
+    label: str  # what to show: the outlet, else the source file name
+    articles: list[str] = field(default_factory=list)  # article ids
+    actors: list[OutletActor] = field(default_factory=list)  # most mentioned first
+    roles: dict[str, int] = field(default_factory=dict)  # sentence count per role
+    opinion_share: float = 0.0  # share of opinion/prescription/prediction/question sentences
+    reporting_share: float = 0.0  # share of fact sentences
+    terms: list[OutletTerm] = field(default_factory=list)  # loaded and framing words, most used 1st
+    quoted: list[OutletQuoted] = field(default_factory=list)  # most quoted first
+    lean: str | None = None  # label of the mean of its articles' lean scores
+    lean_scores: dict[str, float] = field(default_factory=dict)
+    genre: str | None = None  # most common genre of its articles
+    genres: dict[str, int] = field(default_factory=dict)
 
 
 def normalise_text(text: str) -> str:

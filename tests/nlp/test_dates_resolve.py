@@ -76,3 +76,43 @@ def test_dates_without_article_date_only_absolute_dates_resolve(text: str, expec
 
 def test_dates_accept_a_plain_date_as_base() -> None:
     assert resolve_date("yesterday", date(2024, 1, 1)) == "2023-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "reference", "relative", "expected"),
+    [
+        # the words alone: a full date, a year, or a yearless month and day (--MM-DD)
+        ("October 7, 2023", None, None, False, ("2023-10-07", "explicit")),
+        ("April 1st", None, None, False, ("--04-01", "explicit")),
+        ("13 April", None, None, False, ("--04-13", "explicit")),
+        ("Saturday", None, None, False, (None, None)),
+        ("April 1st", SUNDAY, None, False, ("2024-04-01", "published")),
+        # an inferred reference gives its year to the nearest month and day...
+        ("April 13", None, date(2024, 4, 1), False, ("2024-04-13", "inferred")),
+        ("October 7", None, date(2024, 4, 1), False, ("2023-10-07", "inferred")),
+        ("February 29", None, date(2024, 4, 1), False, ("2024-02-29", "inferred")),
+        # ...but reads "Saturday" only from a dateline
+        ("Saturday", None, date(2024, 4, 14), False, (None, None)),
+        ("Saturday", None, date(2024, 4, 14), True, ("2024-04-13", "inferred")),
+    ],
+)
+def test_dates_resolve_event_date_says_its_basis(text, published, reference, relative,
+                                                 expected) -> None:
+    from manysides.nlp.dates import resolve_event_date
+
+    assert resolve_event_date(text, published, reference, relative=relative) == expected
+
+
+def test_dates_infer_reference_takes_the_latest_full_date_with_evidence() -> None:
+    from manysides.nlp.dates import DATELINE_CHARS, infer_reference
+
+    far = DATELINE_CHARS + 100
+    found = infer_reference([("April 1, 2024", far, far + 13), ("May 2024", far + 50, far + 58),
+                             ("March 30, 2024", far + 90, far + 104), ("Saturday", 5, 13)])
+    assert found is not None
+    assert (found["date"], found["evidence"], found["source"]) == ("2024-04-01",
+                                                                   [far, far + 13], "inferred")
+    assert found["resolves"] == "yearless dates"
+    dateline = infer_reference([("April 14, 2024", 10, 24)])
+    assert dateline is not None and dateline["rule"] == "dateline"
+    assert infer_reference([("April 1", 0, 7), ("May 2021", 30, 38), ("1992", 50, 54)]) is None

@@ -7,6 +7,8 @@ from datetime import datetime
 import pytest
 from events_helpers import events_of
 
+from manysides.model import Span
+
 
 def _only(text: str, trigger: str, **kwargs):  # type: ignore[no-untyped-def]
     article, events = events_of(text, **kwargs)
@@ -106,8 +108,11 @@ def test_events_context_outcome_adjective_with_a_count_is_an_event() -> None:
          ["Freedonia"]),
         ("Freedonia rejected claims that Sylvania attacked Ruritania.", "attacked", "denied",
          ["Freedonia"]),
+        # no evidence of an act is no denial of it: the act is left open
         ("Sylvania said it had not seen evidence that Freedonia attacked Ruritania.",
-         "attacked", "denied", ["Sylvania"]),
+         "attacked", "hedged", ["Sylvania"]),
+        ("We have not yet seen evidence that Freedonia directed the raid, Okafor said.",
+         "raid", "hedged", ["Okafor"]),
         ("Analysts believe that Freedonia attacked Ruritania.", "attacked", "hedged",
          ["Analysts"]),
     ],
@@ -126,3 +131,41 @@ def test_events_context_article_date_is_optional_and_events_pickle() -> None:
                            published=datetime(2024, 1, 7))
     assert event.date == "2024-01-06"
     assert pickle.loads(pickle.dumps(event)) == event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "mode", "negated"),
+    [
+        # saying one acted by oneself denies that anyone helped
+        ("Okafor said the Red Hand planned the attack on its own.", "on its own", [], "denied",
+         True),
+        ("The rebels acted alone, Okafor said.", "alone", [], "denied", True),
+        ("The rebels carried out the raid without help from Freedonia.", "without help",
+         ["FRE"], "denied", True),
+        # "does not act single-handedly" says the opposite: it had help
+        ("The Red Hand does not single-handedly make decisions.", "single-handedly", [],
+         "asserted", False),
+    ],
+)
+def test_events_context_acting_alone_denies_help(text: str, trigger: str, source: list[str],
+                                                 mode: str, negated: bool) -> None:
+    _article, event = _only(text, trigger)
+    assert event.type == "AID" and [m.actor for m in event.source] == source
+    assert [m.actor for m in event.target] in (["---REBRHD"], ["---REB"])
+    assert (event.mode, event.negated) == (mode, negated)
+
+
+def test_events_context_living_alone_is_no_event() -> None:
+    article, events = events_of("Okafor lives alone in Freedonia.")
+    assert all(article.span_text(e.trigger) != "alone" for e in events)
+
+
+def test_events_context_undated_article_infers_its_reference_from_its_words() -> None:
+    article, events = events_of("On April 1, 2024, Freedonia attacked Sylvania. On April 13, "
+                                "Sylvania struck Freedonia.", published=None)
+    record = article.meta["reference_date"]
+    assert (record["date"], record["source"]) == ("2024-04-01", "inferred")
+    assert article.span_text(Span(*record["evidence"])) == "April 1, 2024"
+    got = {article.span_text(e.trigger): (e.date, e.date_basis) for e in events}
+    assert got["attacked"] == ("2024-04-01", "explicit")
+    assert got["struck"] == ("2024-04-13", "inferred")

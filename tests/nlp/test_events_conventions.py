@@ -9,7 +9,8 @@ from manysides.model import Article
 
 
 def coded(text: str, table: dict[str, tuple[str, str]] | None = None) -> list[str]:
-    from manysides.nlp.events import extract_events, petrarch_events
+    from manysides.nlp.events import extract_events
+    from manysides.nlp.petrarch import petrarch_events
 
     article = Article.create(text)
     doc = load()(text)

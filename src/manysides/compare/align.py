@@ -25,6 +25,7 @@ which :func:`~manysides.compare.contrast.verdicts` turns into confidences.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -291,7 +292,13 @@ class Scorer:
         key = (article, index)
         if key not in self._features:
             found = self._articles[article]
-            self._features[key] = _Features.of(found.events[index], found.text)
+            event = found.events[index]
+            features = _Features.of(event, found.text)
+            if event.date is None:  # "collaborated in 1992 to carry out a bombing": one time
+                dated = [e.date for e in found.events if e.date and e.sentence == event.sentence]
+                if len(set(dated)) == 1:
+                    features = dataclasses.replace(features, date=dated[0])
+            self._features[key] = features
         return self._features[key]
 
     def score(self, a: tuple[str, int], b: tuple[str, int]) -> float | None:
@@ -300,7 +307,10 @@ class Scorer:
         fa, fb = self.features(*a), self.features(*b)
         if a[0] == b[0] and _shared_count(ea, eb) and _side(fa.source, fb.source) is not None:
             return 0.9  # the extractor gave one count to both: one act in two words
-        return _score(ea, eb, fa, fb, self.weight)
+        score = _score(ea, eb, fa, fb, self.weight)
+        if score is not None and _account_and_denial(fa, fb):
+            return max(score, THRESHOLD)
+        return score
 
     def hard_veto(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two mentions cannot be one event whatever their actors: types that do not
@@ -315,6 +325,15 @@ class Scorer:
         mention's target "the embassy in Syria" read as Syria, the other's as Iran)."""
         fa, fb = (_union([self.features(*n) for n in group]) for group in (one, other))
         return _actor_score(fa, fb) is not None
+
+
+def _account_and_denial(a: _Features, b: _Features) -> bool:
+    """"X did it on its own" against "Y helped X do it", the two sentences sharing a word for
+    the act: one account and its denial, whatever else the sentences say."""
+    if a.alone == b.alone:
+        return False
+    alone, other = (a, b) if a.alone else (b, a)
+    return _helped(alone, other) is not None and bool(alone.words & other.words)
 
 
 def _union(features: list[_Features]) -> _Features:
@@ -445,16 +464,22 @@ def _build(story_event_id: str, mentions: list[tuple[str, int]], events: list[Ev
 def agreed_date(dates: Iterable[str | None]) -> str | None:
     """The most precise date the mentions agree on: the most precise one that every other date
     contains (or equals); failing that, the most precise among the most common."""
-    known = [d for d in dates if d and date_range(d) is not None]
+    known = [d for d in dates if d and (date_range(d) is not None or d.startswith("--"))]
     if not known:
         return None
     counts = Counter(known)
-    ranked = sorted(counts, key=lambda d: (-len(d), -counts[d], d))
+    ranked = sorted(counts, key=lambda d: (-_precision(d), -counts[d], d))
     for candidate in ranked:
         if all(dates_gap(candidate, other) == 0 for other in known):
             return candidate
     top = max(counts.values())
     return next(d for d in ranked if counts[d] == top)
+
+
+def _precision(iso: str) -> int:
+    """How precise a date is: a day (with or without its year) beats a month, a month a year;
+    with a year beats without."""
+    return {10: 5, 7: 3, 4: 1}.get(len(iso), 0) + (1 if iso.startswith("--") else 0)
 
 
 def _label(kind: str, sources: list[Mention], targets: list[Mention]) -> str:

@@ -233,9 +233,41 @@ def date_range(iso: str | None) -> tuple[date, date] | None:
         return None
 
 
+_YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def _yearless(iso: str | None) -> tuple[int, int] | None:
+    """(month, day) of a yearless date in the ISO 8601 / XML Schema form "--MM-DD"."""
+    m = _YEARLESS.match(iso or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _yearless_gap(a: str | None, b: str | None) -> int | None:
+    """Days between two dates of which one or both have no year ("--04-01"): compared by month
+    and day (in the other date's year, or a leap year); None unless both give a day."""
+    ya, yb = _yearless(a), _yearless(b)
+    days = []
+    for ours, other in ((ya, b), (yb, a)):
+        if ours is None:
+            continue
+        md = _yearless(other)
+        full = date_range(other)
+        year = full[0].year if full is not None and full[0] == full[1] else 2000
+        if md is None and (full is None or full[0] != full[1]):
+            return None
+        month, day = md if md is not None else (full[0].month, full[0].day)  # type: ignore[index]
+        try:
+            days.append(abs((date(year, *ours) - date(year, month, day)).days))
+        except ValueError:  # February 29 in a common year
+            return None
+    return min(days) if days else None
+
+
 def dates_gap(a: str | None, b: str | None) -> int | None:
     """Days between two dates' intervals (0 when one contains or meets the other); None when
-    either is unknown."""
+    either is unknown. Yearless dates ("--04-01") compare by month and day."""
+    if _yearless(a) or _yearless(b):
+        return _yearless_gap(a, b)
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return None
@@ -337,6 +369,7 @@ class _Conflict:
     reason: str
     confidence: float
     other: _Member
+    kind: str = "number"  # number | date | negation | denial | attribution | model
 
 
 def outlet_of(article: Article) -> str:
@@ -430,18 +463,27 @@ def _omission(event_id: str, outlet: str, own: list[Article], members: list[_Mem
 def _conflicts(a: _Member, b: _Member) -> list[_Conflict]:
     """What ``a`` says that ``b`` cannot also be right about."""
     support = min(a.support, b.support)
-    found = [_Conflict(reason, support * weight, b) for reason, weight in (
-        *_number_conflicts(a.event, b.event), *_date_conflicts(a.event, b.event),
-        *_mode_conflicts(a, b), *_attribution_conflicts(a, b), *_attribution_conflicts(b, a))]
+    found = [_Conflict(reason, support * weight, b, kind) for kind, found in (
+        ("number", _number_conflicts(a.event, b.event)),
+        ("date", _date_conflicts(a.event, b.event)),
+        ("mode", _mode_conflicts(a, b)),
+        ("attribution", [*_attribution_conflicts(a, b), *_attribution_conflicts(b, a)]),
+    ) for reason, weight in found]
+    found = [_Conflict(c.reason, c.confidence, b, _mode_kind(c.reason)) if c.kind == "mode"
+             else c for c in found]
     model = contradiction_model()
     if model is None:
         return found
     p = float(model(a.sentence(), b.sentence()))
     if found:
-        return [_Conflict(c.reason, (c.confidence + p * support) / 2, b) for c in found]
+        return [_Conflict(c.reason, (c.confidence + p * support) / 2, b, c.kind) for c in found]
     if p >= 0.5:
-        return [_Conflict(f"contradiction model: p={p:.2f}", p * support, b)]
+        return [_Conflict(f"contradiction model: p={p:.2f}", p * support, b, "model")]
     return []
+
+
+def _mode_kind(reason: str) -> str:
+    return "denial" if '" denied vs' in reason else "negation"
 
 
 def _number_conflicts(a: Event, b: Event) -> list[tuple[str, float]]:
@@ -495,8 +537,9 @@ def _mode_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
     neg = negating.event.trigger.of(negating.article.text)
     pos = asserting.event.trigger.of(asserting.article.text)
     same_act = _same_act(negating.event, asserting.event, neg, pos)
-    if negating.mixed and not same_act:
-        return []
+    if negating.mixed and not (_shared_stem(neg, pos) or _harm_done(asserting.event)
+                               or _impact(asserting.event, asserting.article.text)):
+        return []  # a detail denied in a report of the act: only harm done contradicts it
     how = "denied" if negating.event.mode == "denied" else "negated"
     harm = _harm_done(asserting.event)
     said = f'"{pos}"' + (f" ({harm})" if harm else "")
@@ -508,10 +551,14 @@ def _habitual(event: Event, text: str) -> bool:
                      re.IGNORECASE) is not None
 
 
+def _shared_stem(neg: str, pos: str) -> bool:
+    return bool({w.lower().rstrip("s") for w in neg.split()}
+                & {w.lower().rstrip("s") for w in pos.split()})
+
+
 def _same_act(negated: Event, asserted: Event, neg: str, pos: str) -> bool:
-    stems = {w.lower().rstrip("s") for w in neg.split()} & {w.lower().rstrip("s")
-                                                           for w in pos.split()}
-    return bool(stems) or (negated.cameo is not None and negated.cameo == asserted.cameo) or (
+    same_code = negated.cameo is not None and negated.cameo == asserted.cameo
+    return _shared_stem(neg, pos) or same_code or (
         negated.type == "ASSAULT" and bool(_harm_done(asserted)))
 
 
@@ -545,8 +592,44 @@ def _attribution_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
 
     if not acts_alone(a.event, a.article.text) or _negative(b.event):
         return []
+    if not _shared_act_word(a, b):
+        return []  # "Iran has long backed Hamas" is not an account of this act
     own, theirs = actor_keys(a.event.source), actor_keys(b.event.source)
     extra = sorted(theirs - own)
     if not own or not extra:
         return []
     return [(f"{'/'.join(sorted(own))} alone vs {'/'.join(extra)} taking part", 0.55)]
+
+
+def _shared_act_word(a: _Member, b: _Member) -> bool:
+    """Whether ``b`` speaks of the act ``a`` names: the word of ``a``'s trigger ("planned the
+    attacks") follows ``b``'s trigger in its sentence ("helped plan ... attack"), or the two
+    triggers are one word."""
+    from manysides.compare.align import _stem, content_words
+
+    act = a.event.trigger.of(a.article.text).lower().split()
+    other = b.event.trigger.of(b.article.text).lower().split()
+    if not act:
+        return False
+    stem = _stem(act[-1])
+    if other and _stem(other[-1]) == stem:
+        return True
+    window = b.article.text[b.event.trigger.start:min(b.event.sentence.end,
+                                                      b.event.trigger.end + 80)]
+    return stem in content_words(window)
+
+
+# --- "did not hit a single target" against a report of damage -------------------------------
+
+#: Words (stems) for harm done by an act: a mention naming one reports that the act hit.
+_IMPACT = frozenset({"damag", "destroy", "destruct", "hit", "struck", "injur", "wound", "kill",
+                     "dead", "death", "casualt"})
+
+
+def _impact(event: Event, text: str) -> bool:
+    """Whether the mention reports harm done: an impact word for its act, or a count of harm."""
+    from manysides.compare.align import _stem
+
+    words = event.trigger.of(text).lower().split()
+    return bool(words) and (_stem(words[-1]).startswith(tuple(_IMPACT)) or bool(
+        _harm_done(event)))

@@ -10,7 +10,8 @@ batch: shared rare names weigh most), adjusted by evidence the earlier stages ma
 * shared actors (``article.mentions`` actor codes, by share of mentions) and shared events
   (``article.events`` type with its source and target actors, or type with a day-precise date)
   add to it when both articles carry mentions;
-* publication dates far apart take from it when both articles are dated.
+* publication dates far apart take from it when both articles are dated (by their metadata, or
+  by the reference date the date stage inferred from the text, ``meta["reference_date"]``).
 
 Average-linkage agglomerative clustering cuts the tree at a distance threshold (``1 -
 similarity``), so the number of stories follows from the data. The threshold was chosen on the
@@ -19,7 +20,9 @@ AllSides roundups train split by ``scripts/tune_stories.py`` and is read from
 
 An article that is mostly about one story but discusses another in a few paragraphs stays in its
 main story and is listed in the other story's ``related``: one of its chunks must match the other
-story's centroid clearly better than its own story's. The evidence (chunk spans and similarities)
+story's centroid clearly better than its own story's (and the article must not speak from before
+that story began), or it reports, with a day-precise date, an event of the days the other story's
+articles speak from (and not of its own story's days). The evidence (chunk spans and similarities)
 is kept in ``article.meta["story"]``, so a report can cite the paragraph.
 
 Example::
@@ -37,16 +40,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
 import numpy as np
 
+from manysides.compare.contrast import date_range
 from manysides.model import Article, Span, Story
 
 __all__ = [
     "ArticleVectors",
+    "article_day",
     "cluster_similarity",
     "cluster_stories",
     "embed_articles",
@@ -61,8 +67,11 @@ __all__ = [
 CHUNK_MIN_CHARS = 300
 #: ... and split (at sentence ends) above this many; the encoder reads 256 word pieces at most.
 CHUNK_MAX_CHARS = 1000
-#: At most this many chunks of one article are embedded (evenly spaced when there are more).
-MAX_CHUNKS = 32
+#: At most this many chunks of one article are embedded (the lead, then evenly spaced).
+MAX_CHUNKS = 8
+#: Body chunks (all but the title and the lead) are embedded in their first this many word
+#: pieces; with ``MAX_CHUNKS`` this keeps comparison a small part of ``analyze``'s time.
+BODY_TOKENS = 128
 #: Share of the TF-IDF cosine in the similarity (the rest is the embedding cosine); chosen with
 #: the threshold on roundups train (0.5 beat 0.6, 0.7, 0.8 and embeddings alone).
 LEXICAL_WEIGHT = 0.5
@@ -184,6 +193,7 @@ def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None)
 
         encoder = get_encoder()
     texts: list[str] = []
+    body: set[int] = set()  # indexes of body chunks (not titles, not leads)
     layout: list[tuple[int | None, list[Span]]] = []  # (title index, chunk spans) per article
     for article in articles:
         title = (article.title or "").strip()
@@ -192,10 +202,32 @@ def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None)
             title_index = len(texts)
             texts.append(title)
         spans = _chosen_chunks(article)
+        body.update(range(len(texts) + 1, len(texts) + len(spans)))
         texts.extend(span.of(article.text) for span in spans)
         layout.append((title_index, spans))
-    matrix = encoder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
-    return _assemble(matrix, layout)
+    return _assemble(_encode(encoder, texts, body), layout)
+
+
+def _encode(encoder: _Encoder, texts: list[str], body: set[int]) -> np.ndarray:
+    """Embed titles and leads in full (256 word pieces), body chunks in their first
+    :data:`BODY_TOKENS`: enough for what a paragraph is about, at a fraction of the cost."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    heads = [i for i in range(len(texts)) if i not in body]
+    rest = sorted(body)
+    parts = [(rows, encoder.encode([texts[i] for i in rows])) for rows in (heads,) if rows]
+    if rest:
+        chunks = [texts[i] for i in rest]
+        try:
+            found = encoder.encode(chunks, max_length=BODY_TOKENS)  # type: ignore[call-arg]
+        except TypeError:  # an encoder without the option
+            found = encoder.encode(chunks)
+        parts.append((rest, found))
+    width = parts[0][1].shape[1]
+    matrix = np.zeros((len(texts), width), dtype=np.float32)
+    for rows, vectors in parts:
+        matrix[rows] = vectors
+    return matrix
 
 
 def _assemble(matrix: np.ndarray, layout: list[tuple[int | None, list[Span]]]) -> ArticleVectors:
@@ -263,10 +295,29 @@ def evidence_matrix(articles: Sequence[Article]) -> np.ndarray:
     return out
 
 
+def article_day(article: Article) -> float | None:
+    """When an article speaks from, in days since the epoch: its publication date, else the
+    reference date the date stage inferred from its text (``meta["reference_date"]``, ISO at
+    any precision: the middle of the month or year it names); None when neither is known."""
+    if article.published is not None:
+        return article.published.timestamp() / 86400
+    reference = article.meta.get("reference_date")
+    if isinstance(reference, dict):  # the date stage's record: {"date": ISO or None, ...}
+        reference = reference.get("date")
+    span = date_range(reference) if isinstance(reference, str) else None
+    if span is None:
+        return None
+    first, last = (d.toordinal() - _EPOCH for d in span)
+    return (first + last) / 2
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
 def _date_penalty(articles: Sequence[Article]) -> np.ndarray:
     n = len(articles)
     out = np.zeros((n, n), dtype=np.float32)
-    days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
+    days = [article_day(a) for a in articles]
     for i in range(n):
         for j in range(i + 1, n):
             di, dj = days[i], days[j]
@@ -364,11 +415,14 @@ def _link_related(articles: Sequence[Article], vectors: ArticleVectors,
                   groups: list[list[int]], stories: list[Story]) -> None:
     """Mark articles whose chunks match another story clearly better than their own."""
     sums = [vectors.articles[g].sum(axis=0) for g in groups]
+    ranges = [_story_days([articles[i] for i in g]) for g in groups]
     centroids = np.stack([_unit(s) for s in sums])
     for k, group in enumerate(groups):
         for i in group:
             own = _unit(sums[k] - vectors.articles[i]) if len(group) > 1 else vectors.articles[i]
             found = _related_chunks(vectors.chunks[i], own, centroids, k)
+            found = {other: rows for other, rows in found.items()
+                     if not _earlier(articles[i], ranges[other])}
             evidence = []
             spans = vectors.spans[i]
             for other, rows in found.items():
@@ -378,7 +432,53 @@ def _link_related(articles: Sequence[Article], vectors: ArticleVectors,
                     "spans": [[spans[r].start, spans[r].end] for r, _ in rows],
                     "similarity": round(max(s for _, s in rows), 4),
                 })
+            for other, found_spans in _dated_mentions(articles[i], ranges, k).items():
+                if any(e["story"] == stories[other].id for e in evidence):
+                    continue
+                stories[other].related = _unique([*stories[other].related, articles[i].id])
+                evidence.append({"story": stories[other].id,
+                                 "spans": [[sp.start, sp.end] for sp in found_spans],
+                                 "basis": "date"})
             articles[i].meta["story"] = {"id": stories[k].id, "related": evidence}
+
+
+def _story_days(members: list[Article]) -> tuple[float, float] | None:
+    """The first and last day the story's dated members speak from (None: none is dated)."""
+    days = [d for a in members if (d := article_day(a)) is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _earlier(article: Article, days: tuple[float, float] | None) -> bool:
+    """Whether the article speaks from clearly before a story began: it cannot discuss it."""
+    day = article_day(article)
+    return day is not None and days is not None and day < days[0] - DATE_GRACE_DAYS
+
+
+_REAL = frozenset({"asserted", "reported", "hedged"})
+
+
+def _dated_mentions(article: Article, ranges: list[tuple[float, float] | None],
+                    k: int) -> dict[int, list[Span]]:
+    """Sentences of ``article`` that report, with a day-precise date, an event that happened
+    while another story was being reported (within a day of its members' dates) and clearly
+    outside the article's own story's days: "after the October 7 attack" in an April article."""
+    found: dict[int, list[Span]] = {}
+    own = ranges[k]
+    for event in article.events:
+        if event.mode not in _REAL or event.negated or not event.date or len(event.date) != 10:
+            continue
+        span = date_range(event.date)
+        if span is None:
+            continue
+        day = span[0].toordinal() - _EPOCH
+        if own is not None and own[0] - DATE_GRACE_DAYS <= day <= own[1] + 1:
+            continue
+        for other, days in enumerate(ranges):
+            if other != k and days is not None and days[0] - 1 <= day <= days[1] + 1:
+                spans = found.setdefault(other, [])
+                if event.sentence not in spans:
+                    spans.append(event.sentence)
+    return found
 
 
 def _related_chunks(chunks: np.ndarray, own: np.ndarray, centroids: np.ndarray,

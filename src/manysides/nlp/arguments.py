@@ -26,6 +26,9 @@ _NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "num
 _DEEP_PREPS = frozenset({"of", "from"})
 VERB_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "toward", "towards", "to",
                                "with", "onto", "over"})
+#: Nouns that name what an attack did ("damage to a base"): whoever reports them ("Israel
+#: reported damage to ...") is not who did it, and "to"/"of" names the target.
+OUTCOME_NOUNS = frozenset({"damage"})
 _NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "toward", "towards",
                                 "targeting", "onto"})
 #: Nouns whose ``of`` phrase is what the event was done to ("the assassination of X").
@@ -303,11 +306,12 @@ def noun_arguments(noun: Token, index: MentionIndex, category: str | None) -> Ar
         c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and not _is_place(index, c))]
     args.source_heads = mods + _pobjs(noun, ("by", "from"))
     args.source = _mentions(index, args.source_heads, deep=False)
-    if not args.source:
+    lemma = noun.lemma_.lower()
+    outcome = lemma in OUTCOME_NOUNS
+    if not args.source and not outcome:
         args.source_heads = _support_subject(noun)
         args.source = _mentions(index, args.source_heads)
-    preps = set(_NOUN_TARGET_PREPS)
-    lemma = noun.lemma_.lower()
+    preps = set(_NOUN_TARGET_PREPS) | ({"to", "of"} if outcome else set())
     if lemma in OBJECT_OF_NOUNS or noun.lower_ in OBJECT_OF_NOUNS:
         preps.add("of")
     if category in _WITH_NOUNS_TYPES or lemma in _WITH_NOUNS or noun.lower_ in _WITH_NOUNS:

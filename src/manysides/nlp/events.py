@@ -8,12 +8,16 @@ mentions and returns one :class:`~manysides.model.Event` per event trigger:
 - **event nouns** ("Iran's barrage of 300 drones", "the strike on the embassy", "talks with X"),
   also when they are the object of a support verb ("launched an attack", "issued a statement"),
   which then gives its subject as the source;
-- **outcome adjectives** with a count ("at least 700 Israelis are confirmed dead").
+- **outcome adjectives** with a count ("at least 700 Israelis are confirmed dead");
+- **acting alone** ("planned the attack on its own", "without help from X"): a denied AID
+  event with the actor as target, so that a claim of help and its denial meet.
 
 Each event carries its trigger and sentence spans, PLOVER category and CAMEO code, modality and
 negation (:mod:`manysides.nlp.modality`) with the reporting sources, the date resolved against
-``Article.published`` (:mod:`manysides.nlp.dates`), a location (GPE/LOC/FAC named in the
-clause) and quantities typed by what they count (:mod:`manysides.nlp.quantities`).
+``Article.published`` or, for an undated article, against the reference date its own words give
+(recorded in ``article.meta["reference_date"]``; ``Event.date_basis`` says which), a location
+(GPE/LOC/FAC named in the clause) and quantities typed by what they count
+(:mod:`manysides.nlp.quantities`).
 """
 
 from __future__ import annotations
@@ -21,13 +25,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from manysides.model import Article, Event, Mention, Quantity, Span
-from manysides.nlp.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
-from manysides.nlp.dates import resolve_date
+from manysides.nlp.arguments import (
+    Arguments,
+    MentionIndex,
+    noun_arguments,
+    subject_of,
+    verb_arguments,
+)
+from manysides.nlp.dates import infer_reference, resolve_event_date
 from manysides.nlp.modality import HEDGE_VERBS, INTEND, REPORT, Modality, modality
 from manysides.nlp.quantities import locate_quantities
 from manysides.nlp.verbs import (
@@ -67,6 +79,18 @@ ACCUSING = frozenset({"allege"})
 #: Verbs and nouns whose coordinated subjects act on each other ("X and Y met").
 RECIPROCAL = frozenset({"meet", "talk", "negotiate", "discuss", "confer", "clash", "fight",
                         "speak", "agree", "consult", "cooperate", "collaborate", "skirmish"})
+#: Words that say an actor did something by itself ("acted alone", "single-handedly").
+ALONE_WORDS = frozenset({"alone", "single-handedly", "singlehandedly", "independently",
+                         "unaided", "unilaterally"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+#: What "without ..." denies: "without help / support / coordination from X".
+HELP_NOUNS = frozenset({"help", "assistance", "support", "coordination", "involvement",
+                        "backing", "direction", "guidance", "aid", "input", "agreement",
+                        "approval", "participation"})
+#: Acts that someone else could have helped with: planning, deciding, carrying out.
+ALONE_ACTS = SUPPORT_VERBS | frozenset({"act", "decide", "devise", "design", "prepare",
+                                         "operate", "fight", "work", "attack", "build",
+                                         "develop", "take", "choose"})
 _CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "csubj", "acl"})
 _LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "along",
                         "at", "over", "off", "within"})
@@ -84,13 +108,15 @@ def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention]) -> l
     """The events ``doc`` (a parse of ``article.text``) reports, with ``mentions`` as actors."""
     index = MentionIndex(doc, mentions)
     entities = {tok.i: ent for ent in doc.ents for tok in ent}
+    reference = reference_date(doc, article)
     events: list[Event] = []
     for sent in doc.sents:
+        events.extend(_acted_alone(sent, index))
         found = [(tok, code) for tok in sent if (code := _trigger(tok)) is not None]
         if not found:
             continue
         context = _Context(article, index, entities, frozenset(tok.i for tok, _ in found),
-                           locate_quantities(sent))
+                           locate_quantities(sent), reference)
         built = [_build(tok, code, sent, context) for tok, code in found]
         in_sentence = [event for event in built if event is not None]
         _attach_loose_counts(context.quantities, in_sentence)
@@ -159,12 +185,13 @@ class _Context:
     entities: dict[int, SpacySpan]
     triggers: frozenset[int]
     quantities: list[tuple[int, int, Quantity]]
+    reference: dict[str, Any] | None = None  # article.meta["reference_date"] when inferred
 
 
 def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Context,
            ) -> Event | None:
     kind, code = found
-    article, index, entities = context.article, context.index, context.entities
+    index, entities = context.index, context.entities
     if kind == "verb":
         args = verb_arguments(tok, index, code.plover)
     elif kind == "noun":
@@ -182,15 +209,16 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
     harmed = any(q.counts in HARM for q in quantities)
     when = _date_entity(tok, kind, entities)
     mood = modality(tok)
+    day, basis = _resolve(when, context, mood) if when is not None else (None, None)
     where = _location(tok, args, index, entities)
-    if not _enough(kind, code, args, harmed, when is not None, mood.mode) and not (
+    if not _enough(kind, code, args, harmed, when is not None, mood) and not (
             code.plover == "CONSULT" and where is not None and args.source):
         return None  # "attended a summit in Geneva": a meeting needs its place or a partner
     return Event(
         trigger=_trigger_span(tok, kind), sentence=Span(sent.start_char, sent.end_char),
         type=code.plover or "", cameo=code.cameo, source=args.source, target=args.target,
         mode=mood.mode, negated=mood.negated, reported_by=_reported_by(mood, index),
-        date=_resolve(when, article, mood) if when is not None else None,
+        date=day, date_basis=basis,
         date_span=Span(when.start_char, when.end_char) if when is not None else None,
         location=where.text if where is not None else None,
         location_span=Span(where.start_char, where.end_char) if where is not None else None,
@@ -198,19 +226,74 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
     )
 
 
-def _enough(kind: str, code: Code, args: Arguments, harmed: bool, dated: bool, mode: str,
+def _acted_alone(sent: SpacySpan, index: MentionIndex) -> list[Event]:
+    """"Hamas planned the attack on its own", "acted alone", "without help from Iran": saying
+    an actor did something by itself denies that anyone helped it, an AID event ``denied``
+    with the actor as its target (and the helper named after "without ... from", if any).
+    Negated ("does not single-handedly make decisions") it says the actor had help."""
+    out: list[Event] = []
+    for tok in sent:
+        found = _alone_marker(tok)
+        if found is None:
+            continue
+        verb, words, helpers = found
+        subjects, passive = subject_of(verb)
+        target = [] if passive else [m for h in subjects for m in index.actors(h)]
+        if not target:
+            continue
+        mood = modality(verb)
+        negated = mood.negated
+        mode = mood.mode if negated else "denied"
+        out.append(Event(
+            trigger=Span(words[0].idx, words[-1].idx + len(words[-1].text)),
+            sentence=Span(sent.start_char, sent.end_char), type="AID", cameo="070",
+            source=[m for h in helpers for m in index.actors(h)], target=target, mode=mode,
+            negated=not negated, reported_by=_reported_by(mood, index)))
+    return out
+
+
+def _alone_marker(tok: Token) -> tuple[Token, list[Token], list[Token]] | None:
+    """(the act, the marker's words, who would have helped) if ``tok`` says "by itself"."""
+    head = tok.head
+    helpers: list[Token] = []
+    if tok.lower_ == "own" and tok.dep_ == "pobj" and head.lower_ == "on" and any(
+            c.dep_ == "poss" for c in tok.children):
+        verb, words = head.head, [head, tok]  # "on its own"
+    elif tok.lower_ in ALONE_WORDS and tok.dep_ in ("advmod", "npadvmod", "acomp", "oprd"):
+        verb, words = head, [tok]  # "acted alone", "unilaterally decided"
+    elif tok.lower_ == "handedly" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "single":
+        verb, words = head, [tok.doc[tok.i - 2], tok]  # "single-handedly", split in three
+    elif tok.lower_ in REFLEXIVES and tok.dep_ == "pobj" and head.lower_ == "by":
+        verb, words = head.head, [head, tok]  # "by itself"
+    elif tok.lower_ == "without" and tok.dep_ == "prep" and (help_ := next(
+            (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in HELP_NOUNS),
+            None)) is not None:
+        verb, words = head, [tok, help_]  # "without help from Iran", "without Iran's support"
+        helpers = [c for c in help_.children if c.dep_ == "poss"] + [
+            g for c in help_.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+            for g in c.children if g.dep_ == "pobj"]
+    else:
+        return None
+    if verb.dep_ in ("dobj", "pobj") and verb.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head  # "planned [the attacks on its own]": the parser's attachment
+    if verb.pos_ != "VERB" or not (verb_lemmas(verb) & ALONE_ACTS or match_verb(verb)):
+        return None
+    return verb, words, helpers
+
+
+def _enough(kind: str, code: Code, args: Arguments, harmed: bool, dated: bool, mood: Modality,
             ) -> bool:
     """Whether a trigger says enough to be an event: material acts (attacks, arrests, protests,
     aid) need one actor, or a death toll; words and diplomacy need both sides, unless someone
-    denies them ("Iran did not direct them"); a statement needs its speaker; an outcome
-    adjective ("dead") needs a count."""
+    denies them ("Iran did not direct them") or has seen no evidence of them; a statement
+    needs its speaker; an outcome adjective ("dead") needs a count."""
     if kind == "adj":
         return harmed
     if code.plover in ONE_SIDED:
         return bool(args.source or args.target or harmed or (kind == "noun" and dated))
     if code.plover == "STATEMENT":
         return bool(args.source)
-    if mode == "denied":
+    if mood.mode == "denied" or "unconfirmed" in mood.flags:
         return bool(args.source or args.target)
     return bool(args.source and args.target)
 
@@ -356,8 +439,28 @@ def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
     return None
 
 
-def _resolve(ent: SpacySpan, article: Article, mood: Modality) -> str | None:
-    return resolve_date(ent.text, article.published, future=mood.mode == "future")
+def reference_date(doc: Doc, article: Article) -> dict[str, Any] | None:
+    """The date an undated article speaks from, inferred from its own words and recorded with
+    its evidence in ``article.meta["reference_date"]`` (:func:`~manysides.nlp.dates.
+    infer_reference`); when its text gives no full date either, the record says so, with
+    ``date`` None. None for an article with a publication date."""
+    if article.published is not None:
+        return None
+    found = infer_reference([(ent.text, ent.start_char, ent.end_char) for ent in doc.ents
+                             if ent.label_ == "DATE"])
+    article.meta["reference_date"] = found or {
+        "date": None, "source": "none", "evidence": None,
+        "rule": "no publication date and no fully specified date in the text: relative dates "
+                "stay unresolved, a month and day stays yearless (--MM-DD)"}
+    return found
+
+
+def _resolve(ent: SpacySpan, context: _Context, mood: Modality) -> tuple[str | None, str | None]:
+    reference = context.reference
+    base = date.fromisoformat(reference["date"]) if reference else None
+    return resolve_event_date(ent.text, context.article.published, base,
+                              relative=reference is not None and reference["rule"] == "dateline",
+                              future=mood.mode == "future")
 
 
 def _location(tok: Token, args: Arguments, index: MentionIndex,
@@ -396,197 +499,3 @@ def _reported_by(mood: Modality, index: MentionIndex) -> list[Mention]:
                              label=head.ent_type_)]
         out.extend(m for m in found if all(m is not o for o in out))
     return out
-
-
-# --- CAMEO coding conventions -------------------------------------------------------------
-#: Categories the CAMEO "say" transformation treats as attacks (roots 18-20).
-ATTACKS = frozenset({"ASSAULT"})
-#: Hostile acts whose announced intention CAMEO codes as a threat (13).
-THREATENING = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-#: Cooperative acts whose announced intention CAMEO codes as an intent to cooperate (03), and
-#: whose refusal ("would not provide support") it codes as a rejection (12).
-COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
-#: Verbs of intention whose complement CAMEO codes as a threat or an intent to cooperate.
-INTENT_VERBS = frozenset({"want", "wish", "seek", "hope", "intend", "plan", "aim", "vow",
-                          "offer", "propose", "threaten", "warn"})
-#: Clause links below which a verb is background to the sentence's main event: relative and
-#: reduced relative clauses ("a member jailed last year"), purpose and reason clauses.
-_BACKGROUND = frozenset({"relcl", "acl", "pcomp"})
-_EMBEDDING = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "prep", "pobj",
-                        "dobj", "conj"})
-_TEMPORAL = frozenset({"after", "before", "when", "while", "as", "since", "until", "once",
-                       "because", "although", "though", "whereas"})
-#: Event nouns CAMEO codes both ways, as its dictionary does "* TALKS [046:046]".
-SYMMETRIC_NOUNS = frozenset({"talk", "talks", "negotiation", "consultation", "clash"})
-#: Where a CAMEO coder takes the place as the target when the event names no other party.
-_PLACE_TARGETS = frozenset({"CONSULT", "MOBILIZE", "PROTEST"})
-
-
-def petrarch_events(doc: Doc, events: list[Event], mentions: Iterable[Mention]) -> list[Event]:
-    """``events`` as a CAMEO coder in the PETRARCH-2 tradition codes them: one or two main
-    events per sentence, only what is said to have happened or been announced, both sides
-    known, and the coding transformations of the CAMEO dictionary applied:
-
-    - "A said B attacked C" is A accusing B (112); "A said A attacked C" is a claim of
-      responsibility (015, no PLOVER category) — only when the report comes first: a trailing
-      ", officials said" names the source of the news, not an accuser;
-    - an announced or wanted hostile act ("A wants to / will / vowed to attack B") is a threat
-      (13), an announced cooperative one an intent to cooperate (03), a refused one ("would
-      not provide support") a rejection (12);
-    - hypothetical, called-for and denied events, and events in relative clauses, in
-      subordinate clauses of time or reason, and in the complements of another event ("urged
-      B to help C" is the appeal, not the help) are left out;
-    - a meeting, a protest or a mobilisation with no other party is aimed at its place
-      ("met in Geneva").
-
-    This is for comparing with CAMEO-coded data sets; the events themselves keep their modes.
-    """
-    places = list(mentions)
-    tokens = {id(e): _head_token(doc, e.trigger) for e in events}
-    triggers = {tok.i for tok in tokens.values() if tok is not None}
-    out: list[Event] = []
-    for event in events:
-        tok = tokens[id(event)]
-        if tok is None or _background(tok, triggers):
-            continue
-        coded = _convention(event, tok)
-        if coded is None:
-            continue
-        if (not coded.target and coded.type in _PLACE_TARGETS) or (
-                coded.type == "CONSULT" and _same_side(coded.source, coded.target)):
-            place = _place_actor(coded, places)
-            coded.target = [place] if place is not None else coded.target
-        if _sides(coded.source) and (_sides(coded.target) or coded.type == "PROTEST"):
-            out.append(coded)
-            out.extend(_reverse(coded, event, tok))
-    return out
-
-
-def _reverse(coded: Event, event: Event, tok: Token) -> list[Event]:
-    """The other half of a CAMEO joint code: "A received B's envoy" is A hosting (043) and B
-    visiting (042); "A and B discussed" is each consulting the other."""
-    from manysides.nlp.verbs import lexicon
-
-    if coded is not event or not _sides(coded.target):
-        return []
-    code: Code | None = None
-    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SYMMETRIC_NOUNS:
-        code = Code(coded.cameo, coded.type, reverse=coded.cameo)  # "talks with B"
-    elif tok.pos_ in ("VERB", "AUX"):
-        code = match_verb(tok)
-    if code is None or code.reverse is None:
-        return []
-    category = lexicon().plover.get(code.reverse)
-    if category is None or _same_side(coded.source, coded.target) or _is_place(coded) or (
-            _named_place(tok.doc, coded.target)):
-        return []  # the place of a meeting does not meet back
-    return [replace(coded, type=category, cameo=code.reverse, source=list(coded.target),
-                    target=list(coded.source))]
-
-
-def _head_token(doc: Doc, trigger: Span) -> Token | None:
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    return span[-1] if span is not None and len(span) else None
-
-
-def _background(tok: Token, triggers: set[int]) -> bool:
-    """Whether the trigger is background to the sentence: in a relative clause, a temporal or
-    reason clause, a participle tacked on ("..., killing eight") or the complement of another
-    event."""
-    if tok.pos_ == "VERB" and tok.dep_ in _BACKGROUND:
-        return True
-    if tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
-            c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in tok.children)):
-        return True
-    child, cur, clausal = tok, tok.head, False
-    while cur is not child and child.dep_ in _EMBEDDING:
-        clausal = clausal or child.dep_ in ("xcomp", "ccomp", "pcomp", "advcl")
-        if clausal and cur.i in triggers:
-            return True
-        child, cur = cur, cur.head
-    return False
-
-
-def _convention(event: Event, tok: Token) -> Event | None:
-    """The event as CAMEO codes it (None: not coded)."""
-    reporters = [m for m in event.reported_by if _key(m) and m.span.end <= event.trigger.start]
-    if reporters and event.type in ATTACKS and _leading_report(tok):
-        if not event.source or _same_side(reporters, event.source):
-            return None  # "A said it attacked": a claim of responsibility, 015
-        return replace(event, type="ACCUSE", cameo="112", source=reporters,
-                       target=list(event.source), mode="asserted")
-    intent = _intended(tok) or _announced(tok, event)
-    if event.negated:
-        if event.type not in COOPERATIVE | {"CONSULT"} or event.mode == "denied":
-            return None
-        return replace(event, type="REJECT", cameo="12")
-    if intent and event.type in THREATENING:
-        return replace(event, type="THREATEN", cameo="138" if event.type == "ASSAULT" else "13")
-    if intent and event.type in COOPERATIVE:
-        return replace(event, type="AGREE", cameo="03")
-    if event.mode in ("hypothetical", "called_for", "denied"):
-        return None
-    return event
-
-
-def _leading_report(tok: Token) -> bool:
-    """Whether a reporting verb before the trigger governs its clause ("A said that B ...")."""
-    child, cur = tok, tok.head
-    for _ in range(8):
-        if cur is child:
-            return False
-        if cur.lemma_.lower() in REPORT and child.dep_ in ("ccomp", "xcomp", "conj", "dobj"):
-            return cur.i < tok.i
-        child, cur = cur, cur.head
-    return False
-
-
-def _intended(tok: Token) -> bool:
-    """"A wants / plans / seeks to do": the complement of a verb of intention (a bare "will"
-    or a pledge is coded as the act itself)."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_VERBS
-
-
-def _announced(tok: Token, event: Event) -> bool:
-    """"A said it would free B": a reported "would" of the reporter's own act is its
-    announcement, not a hypothesis."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return bool(aux & {"would", "'d"}) and event.mode == "future" and _same_side(
-        event.reported_by, event.source)
-
-
-def _key(mention: Mention) -> str | None:
-    return mention.country or (mention.actor or "").lstrip("-") or None
-
-
-def _sides(mentions: list[Mention]) -> bool:
-    return any(_key(m) for m in mentions)
-
-
-def _same_side(one: list[Mention], other: list[Mention]) -> bool:
-    keys = {_key(m) for m in one} - {None}
-    return bool(keys) and keys == {_key(m) for m in other} - {None}
-
-
-def _is_place(event: Event) -> bool:
-    where = event.location_span
-    return where is not None and any(
-        m.span.start < where.end and where.start < m.span.end for m in event.target)
-
-
-def _named_place(doc: Doc, mentions: list[Mention]) -> bool:
-    """Whether the mentions are place names modifying a noun ("the Beijing Olympics")."""
-    spans = [doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in mentions]
-    return all(span is not None and span.root.dep_ == "compound" and span.root.ent_type_ in
-               ("GPE", "LOC", "FAC", "EVENT") for span in spans)
-
-
-def _place_actor(event: Event, mentions: list[Mention]) -> Mention | None:
-    if event.location_span is None:
-        return None
-    for mention in mentions:
-        span = mention.span
-        if span.start < event.location_span.end and event.location_span.start < span.end and (
-                _key(mention) and not _same_side([mention], event.source)):
-            return mention
-    return None

@@ -35,6 +35,7 @@ __all__ = [
     "LinearHead",
     "clean_for_lean",
     "lean_chunks",
+    "lexicon_features",
     "load_head",
     "loaded_words",
     "predict_checkworthy",
@@ -89,11 +90,17 @@ class LinearHead:
         return self._vectorizer.transform(list(texts))
 
     def features(self, texts: Sequence[str], dense: np.ndarray | None) -> Any:
+        """``[tfidf | dense * dense_scale | lexicon features]``; the last block only for a head
+        that carries a word lexicon in ``meta["lexicon"]`` (see :func:`lexicon_features`)."""
         from scipy import sparse
 
         blocks = [self.tfidf(texts)]
         if dense is not None and dense.shape[1]:
             blocks.append(sparse.csr_matrix(dense * self.dense_scale, dtype=np.float32))
+        lexicon = self.meta.get("lexicon")
+        if lexicon:
+            scale = float(self.meta.get("lexicon_scale", 1.0))
+            blocks.append(sparse.csr_matrix(lexicon_features(texts, lexicon) * scale))
         return sparse.hstack(blocks, format="csr")
 
     def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None) -> np.ndarray:
@@ -455,6 +462,23 @@ def sentence_dense(sentences: Sequence[str], embeddings: np.ndarray | None = Non
         embeddings = _encode(list(sentences), max_length=128)
     lexical = [intensity_features(s) for s in sentences]
     return np.hstack([embeddings, np.vstack(lexical) if lexical else np.zeros((0, 6))])
+
+
+#: Number of columns :func:`lexicon_features` adds.
+LEXICON_FEATURES = 6
+
+
+def lexicon_features(sentences: Sequence[str], lexicon: dict[str, float]) -> np.ndarray:
+    """How much of each sentence's wording a word lexicon (word -> weight in 0..1) marks:
+    its three highest word weights, their sum over the sentence, and the number of words
+    weighing ≥ 0.3 and ≥ 0.15. The loaded head stores its own lexicon in its meta."""
+    out = np.zeros((len(sentences), LEXICON_FEATURES), dtype=np.float32)
+    for i, sentence in enumerate(sentences):
+        weights = sorted((lexicon.get(w, 0.0) for w, _, _ in _words(sentence)), reverse=True)
+        top = [*weights[:3], 0.0, 0.0, 0.0]
+        out[i] = (top[0], top[1], top[2], sum(weights), sum(w >= 0.3 for w in weights),
+                  sum(w >= 0.15 for w in weights))
+    return out
 
 
 def loaded_words(sentence: str) -> list[tuple[int, int, float]]:

@@ -3,7 +3,8 @@
 :func:`modality` reads the dependency parse around an event's trigger: its own auxiliaries and
 negation, then the chain of governing words up to the sentence root — reporting verbs ("X said
 that ..."), denials ("Hamas denied that ..."), conditions ("if ..."), intentions ("plans to"),
-appeals ("urged Israel to"), hedges ("appears to", "reportedly") and "according to X".
+appeals ("urged Israel to"), hedges ("appears to", "reportedly", "have not seen evidence that")
+and "according to X".
 One mode is chosen by precedence: denied > hypothetical > called_for > future > hedged >
 reported > asserted; the reporting sources are returned whatever the mode.
 """
@@ -163,7 +164,7 @@ def _governor(child: Token, gov: Token, result: Modality) -> None:
         result.flags.add("denied")
         result.reporters.extend(_subjects(gov))
     elif lemma in EVIDENCE and _negated(gov) and (clausal or dep == "dobj"):
-        result.flags.add("denied")  # "we have not seen evidence that ..."
+        result.flags.update(("hedged", "unconfirmed"))  # "not seen evidence that": no denial
         result.reporters.extend(_subjects(gov))
     elif not clausal:
         pass

@@ -21,7 +21,7 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 
 import manysides
 from manysides.errors import ConfigError
-from manysides.model import SCHEMA_VERSION, Article, IngestFailure, to_dict
+from manysides.model import SCHEMA_VERSION, Article, Comparison, IngestFailure, to_dict
 
 __all__ = ["FLAT_COLUMNS", "FORMATS", "export_articles", "flat_row", "write_json_report"]
 
@@ -87,8 +87,12 @@ def write_json_report(
     extra: dict[str, Any] | None = None,
     *,
     generated_at: datetime | None = None,
+    comparison: Comparison | None = None,
 ) -> Path:
-    """Write the analyze command's ``--json`` document (see ``docs/schema/``) to ``path``."""
+    """Write the analyze command's ``--json`` document (see ``docs/schema/``) to ``path``.
+
+    ``comparison`` (stories, verdicts, contradictions, briefs, timelines) goes under the
+    ``"comparison"`` key, left out when the comparison did not run."""
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "generated_at": (generated_at or datetime.now(UTC)).isoformat(),
@@ -96,6 +100,8 @@ def write_json_report(
         "articles": [article.to_dict() for article in articles],
         "failures": [to_dict(failure) for failure in failures],
     }
+    if comparison is not None:
+        document["comparison"] = to_dict(comparison)
     clash = sorted(set(extra or {}) & set(document))
     if clash:
         raise ValueError(f"extra keys {clash} would overwrite the report's own keys")

@@ -24,10 +24,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 import manysides
-from manysides.model import Article, IngestFailure
+from manysides.model import Article, Comparison, IngestFailure, OutletProfile
 from manysides.report import overview
 from manysides.report.events import ArticleEvents, article_events
+from manysides.report.framing import ArticleFraming, article_framing
 from manysides.report.spans import Highlight, render_paragraphs
+from manysides.report.stories import Citations, outlet_cards, outlet_names, story_views
 
 __all__ = ["content_security_policy", "embed_json", "render_report", "script_hash", "write_report"]
 
@@ -41,15 +43,30 @@ def render_report(
     title: str = "manysides report",
     generated_at: datetime | None = None,
     extra: dict[str, Any] | None = None,
+    comparison: Comparison | None = None,
+    profiles: Sequence[OutletProfile] | None = None,
 ) -> str:
     """The report on ``articles`` (and the inputs that failed) as one HTML document.
 
     ``extra`` holds run details (command, settings, ...): shown in the overview and embedded as
     JSON (``<script type="application/json" id="manysides-extra">``) for later stages.
+    ``comparison`` (from :func:`manysides.compare.compare`) adds the stories section;
+    ``profiles`` the outlet profiles (computed from ``articles`` when not given).
     """
     articles = list(articles)
     script = _asset("report.js")
+    anchors = {article.id: article_anchor(article) for article in articles}
+    cites = Citations(articles, anchors)
+    views = story_views(comparison, articles, anchors, cites) if comparison else []
+    if profiles is None:
+        profiles = _profiles(articles)
+    cards = outlet_cards(profiles, cites)
     context = {
+        "stories": views,
+        "outlet_cards": cards,
+        "outlet_names": outlet_names(articles),
+        "cites": cites,
+        "comparison": comparison,
         "title": title,
         "tagline": TAGLINE,
         "version": manysides.__version__,
@@ -119,6 +136,30 @@ def events_of(article: Article) -> ArticleEvents:
     return article_events(article, article_anchor(article))
 
 
+def framing_of(article: Article) -> ArticleFraming:
+    """The framing panel and highlights of ``article`` (ids under its anchor)."""
+    return article_framing(article, article_anchor(article))
+
+
+def article_text(
+    article: Article, ev: ArticleEvents, fr: ArticleFraming, cites: Citations | None = None
+) -> Markup:
+    """The text with every highlight: sentences (roles, quotes, passages the comparison cites)
+    outermost, then the events' sentences and words, then framing words, so that marks with
+    the same span always nest the same way."""
+    cited = cites.highlights(article.id) if cites is not None else []
+    return render_paragraphs(article.text, [*cited, *fr.outer, *ev.highlights, *fr.inner])
+
+
+def _profiles(articles: Sequence[Article]) -> list[OutletProfile]:
+    """Outlet profiles when the framing stages ran on the articles (else none to show)."""
+    if not any(article.claims or article.lean for article in articles):
+        return []
+    from manysides.compare.profile import outlet_profiles
+
+    return outlet_profiles([a for a in articles if a.duplicate is None])
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -132,6 +173,8 @@ def _environment() -> jinja2.Environment:
         anchor=article_anchor,
         body=article_body,
         events_of=events_of,
+        framing_of=framing_of,
+        article_text=article_text,
         display_title=overview.display_title,
         outlet_label=overview.outlet_label,
         format_datetime=overview.format_datetime,

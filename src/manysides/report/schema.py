@@ -55,6 +55,14 @@ def json_schema() -> dict[str, Any]:
             "manysides_version": {"type": "string"},
             "articles": {"type": "array", "items": {"$ref": "#/$defs/Article"}},
             "failures": {"type": "array", "items": {"$ref": "#/$defs/IngestFailure"}},
+            "comparison": {
+                "description": (
+                    "The cross-outlet comparison of the articles (duplicates left out): "
+                    "stories, verdicts, contradictions, briefs, timelines; absent (or null) "
+                    "when it did not run."
+                ),
+                "anyOf": [{"$ref": "#/$defs/Comparison"}, {"type": "null"}],
+            },
         },
         "required": ["schema_version", "generated_at", "manysides_version", "articles", "failures"],
         "additionalProperties": True,

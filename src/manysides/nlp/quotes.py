@@ -1,0 +1,597 @@
+"""Who says what: direct and indirect quotes and "according to X" as (source, cue, content).
+
+:func:`extract_attributions` reads the dependency parse of an article with its actor mentions.
+The rules, in the order they apply:
+
+- a *cue* is a reporting verb (said, told, warned, denied, wrote, tweeted, posted on X, ...)
+  outside quote marks, a belief verb with a that-clause ("officials believe that ..."), or
+  "according to";
+- the *source* is the cue's subject, before or after it ("Biden said", "..., said Biden"), the
+  subject of the verb a participle hangs on ("..., saying ..."), the noun a "who" clause
+  describes, or the object of "according to";
+- the *content* is, first, the text in quote marks in the cue's sentence (straight or curly,
+  possibly several sentences, possibly split around the cue: "A," he said, "B." gives two
+  contents); else the cue's clausal complement ("that ..."), the clause a trailing cue reports
+  ("X happened, officials said"), the object of a verb that takes one ("denied the report"),
+  or the clause "according to X" modifies;
+- a quote with no cue of its own that follows a direct quote in the next sentence or paragraph
+  continues it (same source and cue); any other quoted words (scare quotes, titles) are no one's
+  quote;
+- the speaker is the actor mention in the source (a pronoun's mention carries its antecedent
+  from :mod:`manysides.nlp.coref`); an unresolved pronoun takes the last compatible mention
+  within two sentences, and "the spokesman" the speaker of an earlier "a spokesman".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from manysides.model import Attribution, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["BELIEF_CUES", "CUES", "extract_attributions", "quote_regions", "speaker_kind"]
+
+#: Verbs that report speech or writing (lemmas).
+CUES = frozenset({
+    "say", "tell", "state", "claim", "deny", "warn", "write", "report", "add", "announce",
+    "insist", "argue", "explain", "acknowledge", "declare", "assert", "note", "confirm",
+    "reveal", "disclose", "admit", "testify", "contend", "stress", "emphasize", "emphasise",
+    "allege", "tweet", "post", "reply", "ask", "conclude",
+    "predict", "promise", "pledge", "vow", "threaten", "urge", "caution", "complain", "concede",
+    "boast", "recall", "remark", "observe", "suggest", "maintain", "reiterate", "repeat",
+    "describe", "mention", "comment", "estimate", "counter", "retort", "quip", "scoff",
+    "charge", "accuse", "blame", "recount", "publish", "quote", "cite", "proclaim", "shout",
+    "exclaim", "whisper", "mutter", "speak", "brief", "inform", "assure", "advise", "signal",
+    "underscore", "highlight", "call", "joke",
+})
+#: Cues that may come after the clause they report ("X happened, officials said").
+_TRAILING = frozenset({"say", "tell", "add", "report", "write", "note", "claim", "state",
+                       "warn", "explain", "confirm", "insist", "argue", "announce", "tweet",
+                       "acknowledge", "post", "deny", "allege", "stress", "conclude"})
+#: Verbs of belief or knowledge: an attribution only with a that-clause ("U.S. officials
+#: believe that ...").
+BELIEF_CUES = frozenset({
+    "believe", "think", "suspect", "fear", "hope", "expect", "doubt", "feel", "worry", "know",
+    "assume", "guess", "reckon", "conclude", "agree", "understand", "find", "show",
+    "recognize", "realize", "insist", "bet",
+})
+#: Cues whose direct object is the content ("denied the report", "confirmed the strike").
+_OBJECT_CONTENT = frozenset({
+    "deny", "confirm", "announce", "report", "claim", "acknowledge", "admit", "reveal",
+    "disclose", "allege", "predict", "promise", "pledge", "vow", "threaten", "describe",
+    "publish", "tweet", "post", "reiterate", "repeat", "write", "ask", "state", "mention",
+})
+#: Cues whose content is what someone is asked to do.
+_APPEALS = frozenset({"urge", "ask", "advise", "warn", "tell", "caution", "call", "press"})
+#: Verbs the content of "posted on X" / "wrote on Telegram" sits behind.
+_PLATFORMS = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth",
+                        "tiktok", "youtube", "social", "website", "blog", "weibo"})
+_OPENING = "“„«"
+_CLOSING = "”“»"
+_PAIRS = {"“": "”", "„": "“", "«": "»"}
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PLURAL = frozenset({"they", "them"})
+#: Subjects that name no one ("it is never a good idea to write", "you know").
+_EMPTY_SOURCES = frozenset({"it", "you", "one", "this", "there", "what"})
+_TRIM = " \t\n,.;:—–-"
+_TRIM_SOURCE = _TRIM + "“”\"«»"
+#: Nouns for what is published: a "which says" clause on one quotes its publisher.
+DOCUMENTS = frozenset({"statement", "report", "letter", "post", "message", "communique",
+                       "document", "tweet", "release", "note", "article", "editorial", "op-ed",
+                       "video", "study", "survey", "poll", "memo", "declaration"})
+#: A dateline at the head of a content ("DUBAI—").
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s?[—–-]\s?")
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution being built: the cue token, its source tokens, its content pieces."""
+
+    cue: Span
+    source: Span | None
+    head: Token | None  # the source's head token
+    contents: list[tuple[Span, bool]]  # (content, direct)
+
+
+def quote_regions(text: str) -> list[Span]:
+    """Quoted stretches of ``text``, the marks included: curly and guillemet pairs, straight
+    double quotes paired within a paragraph. An opening mark never closed before the end of
+    its paragraph runs to that end (a quote continued in the next paragraph re-opens there)."""
+    regions: list[Span] = []
+    offset = 0
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        if paragraph.strip():
+            regions.extend(Span(offset + s, offset + e) for s, e in _pairs(paragraph))
+        offset += len(paragraph)
+    return regions
+
+
+def _pairs(paragraph: str) -> Iterable[tuple[int, int]]:
+    opened: tuple[int, str] | None = None
+    for i, char in enumerate(paragraph):
+        if opened is None:
+            if char in _OPENING or char == '"':
+                opened = (i, _PAIRS.get(char, '"'))
+        elif char == opened[1] or (opened[1] == '"' and char in _CLOSING):
+            yield opened[0], i + 1
+            opened = None
+        elif char in "“«„" and opened[1] != '"':  # a new quote opens: the last one ran on
+            yield opened[0], i
+            opened = (i, _PAIRS[char])
+    if opened is not None:
+        yield opened[0], len(paragraph.rstrip())
+
+
+def extract_attributions(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Attribution]:
+    """The attributions ``doc`` (a parse of the article text) makes, speakers linked to
+    ``mentions``; in text order of their content."""
+    text = doc.text
+    regions = quote_regions(text)
+    inside = _inside_quotes(len(text), regions)
+    found = [f for tok in doc if (f := _from_cue(tok, inside)) is not None]
+    _attach_quotes(found, regions, doc)
+    _continue_quotes(found, regions, doc)
+    out: list[Attribution] = []
+    earlier: list[Attribution] = []
+    for item in found:
+        speaker, kind = _speaker(item, mentions, doc, earlier)
+        for content, direct in item.contents:
+            attribution = Attribution(content=content, source=item.source, cue=item.cue,
+                                      speaker=speaker, direct=direct, speaker_kind=kind)
+            out.append(attribution)
+            earlier.append(attribution)
+    return sorted(out, key=lambda a: (a.content.start, a.content.end))
+
+
+def _inside_quotes(size: int, regions: Sequence[Span]) -> list[bool]:
+    inside = [False] * size
+    for region in regions:
+        for i in range(region.start + 1, max(region.start + 1, region.end - 1)):
+            inside[i] = True
+    return inside
+
+
+# --- cues, sources, indirect content ---------------------------------------------------------
+
+
+def _from_cue(tok: Token, inside: list[bool]) -> _Found | None:
+    if inside[tok.idx]:
+        return None
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        return _according_to(tok)
+    if not tok.tag_.startswith("VB") or tok.dep_ in {"aux", "auxpass", "amod"}:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in CUES and not _passive(tok):
+        contents = _indirect(tok, lemma)
+    elif lemma in BELIEF_CUES and not _passive(tok):
+        contents = [_subtree_span(c) for c in tok.children if c.dep_ == "ccomp"
+                    and not any(g.lower_ in {"if", "whether"} for g in c.children)]
+    else:
+        return None
+    head = _source_head(tok)
+    if head is None or head.lower_ in _EMPTY_SOURCES:
+        return None
+    loose = head.i == tok.i - 1 and head.dep_ not in {"nsubj", "nsubjpass"}
+    return _Found(_cue_span(tok), _loose_span(head) if loose else _noun_span(head), head,
+                  [(c, False) for c in contents])
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+
+
+def _cue_span(tok: Token) -> Span:
+    """The verb, with a following "on X" for posts ("posted on X")."""
+    end = tok.idx + len(tok.text)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i > tok.i:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].lower_ in _PLATFORMS:
+                end = objects[0].idx + len(objects[0].text)
+    return Span(tok.idx, end)
+
+
+def _according_to(tok: Token) -> _Found | None:
+    to = tok.nbor()
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    clause = tok.head
+    while clause.dep_ in {"prep", "pobj"} and clause.head is not clause:
+        clause = clause.head
+    skip = set(range(tok.left_edge.i, max(t.i for t in objects[0].subtree) + 1))
+    tokens = [t for t in clause.subtree if t.i not in skip]
+    cue = Span(tok.idx, to.idx + len(to.text))
+    contents = [_tokens_span(_contiguous(tokens, clause))] if tokens else []
+    return _Found(cue, _noun_span(objects[0]), objects[0], [(c, False) for c in contents])
+
+
+def _indirect(verb: Token, lemma: str) -> list[Span]:
+    """Content of a cue without quote marks: complement, reported clause, or object."""
+    contents = _complements(verb)
+    if (not contents and lemma in _TRAILING and verb.dep_ in {"parataxis", "ccomp", "conj"}
+            and verb.head.i < verb.i and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].is_punct):
+        head = verb.head  # "X happened, officials said" parsed with "said" under "happened"
+        if head.lemma_.lower() not in CUES:
+            tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
+            if tokens:
+                contents.append(_tokens_span(_contiguous(tokens, head)))
+    if not contents and lemma == "call":
+        contents = _naming(verb)
+    if not contents and lemma in _OBJECT_CONTENT:
+        contents = [_subtree_span(c) for c in verb.children if c.dep_ in {"dobj", "attr"}
+                    and c.pos_ not in {"PRON"}]
+    return contents
+
+
+def _naming(verb: Token) -> list[Span]:
+    """ "called the government 'the most extreme'" and "called for a ceasefire"."""
+    named = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
+    if named:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < named[0].i]
+        first = objects[0] if objects else named[0]
+        return [Span(first.left_edge.idx, _subtree_span(named[0]).end)]
+    return [_subtree_span(g) for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _complements(verb: Token) -> list[Span]:
+    deps = {"ccomp", "csubj"}
+    if verb.lemma_.lower() in _APPEALS:
+        deps.add("xcomp")  # "urged Israel to take the win"
+    spans = [_subtree_span(c) for c in verb.children if c.dep_ in deps]
+    if len(spans) > 1 and (all(s.start > verb.idx for s in spans)
+                           or all(s.end <= verb.idx for s in spans)):
+        # "says that the matter can be deemed concluded": one content, parsed as two
+        return [Span(min(s.start for s in spans), max(s.end for s in spans))]
+    return spans
+
+
+def _source_head(verb: Token) -> Token | None:
+    head = _subject(verb)
+    if head is not None and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
+        publisher = _subject(head.head)  # "Iran released a statement which says"
+        if publisher is not None:
+            return publisher
+    return head
+
+
+def _subject(verb: Token) -> Token | None:
+    for tok in (verb, *_governors(verb)):
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                return _document(tok.head)
+            return subject
+        if tok.dep_ == "relcl":
+            return _document(tok.head)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"}:
+        return before  # "..., the senior Hamas and Hezbollah members said" parsed loosely
+    return None
+
+
+def _document(noun: Token) -> Token:
+    """The document a "which says" clause describes, looking past "via their delegation"."""
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        governor = tok.head.head
+        if governor.lemma_.lower() in DOCUMENTS:
+            return governor
+        if governor.pos_ == "VERB":  # "released a statement via their delegation ... which"
+            objects = [c for c in governor.children if c.dep_ == "dobj"
+                       and c.lemma_.lower() in DOCUMENTS]
+            return objects[0] if objects else noun
+        tok = governor
+    return noun
+
+
+def _governors(verb: Token) -> Iterable[Token]:
+    """Verbs a participle or coordinated cue borrows its subject from ("..., saying")."""
+    tok = verb
+    while tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head is not tok:
+        tok = tok.head
+        yield tok
+
+
+def _subtree_span(tok: Token) -> Span:
+    return _tokens_span(list(tok.subtree))
+
+
+def _loose_span(tok: Token) -> Span:
+    """A subject the parser did not attach: the words before the cue back to a comma."""
+    first = tok
+    while first.i > 0 and first.nbor(-1).pos_ in {"DET", "ADJ", "PROPN", "NOUN", "CCONJ",
+                                                  "NUM", "PART"}:
+        first = first.nbor(-1)
+    return _tokens_span(list(tok.doc[first.i : tok.i + 1]))
+
+
+def _noun_span(tok: Token) -> Span:
+    """A noun phrase: the subtree, cut before a relative clause or a following verb."""
+    tokens = [t for t in tok.subtree if not (t.dep_ in {"relcl", "acl"} and t.head is tok)]
+    drop = {d.i for t in tok.children if t.dep_ in {"relcl", "acl"} for d in t.subtree}
+    return _tokens_span(_contiguous([t for t in tokens if t.i not in drop], tok))
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive token indexes around ``anchor`` (or the first run)."""
+    kept = sorted(tokens, key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for tok in kept:
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    for run in runs:
+        if run[0].i <= anchor.i <= run[-1].i:
+            return run
+    return max(runs, key=len) if runs else []
+
+
+def _tokens_span(tokens: Sequence[Token]) -> Span:
+    if not tokens:
+        return Span(0, 0)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return Span(first.idx, last.idx + len(last.text))
+
+
+def _strip(span: Span, text: str, chars: str = _TRIM) -> Span:
+    start, end = span.start, span.end
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return Span(start, end)
+
+
+# --- quote marks ---------------------------------------------------------------------------
+
+
+def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> None:
+    """Give each quoted stretch to the cue it belongs to; drop cues left with no content."""
+    sentences = list(doc.sents)
+    for region in regions:
+        if _absorb(found, region):
+            continue
+        near = [s for s in sentences if s.start_char < region.end and region.start < s.end_char]
+        lo = min((s.start_char for s in near), default=region.start)
+        hi = max((s.end_char for s in near), default=region.end)
+        candidates = [f for f in found if lo <= f.cue.start < hi
+                      and not (region.start <= f.cue.start < region.end)]
+        if not candidates or not _speech_like(region, doc, candidates):
+            continue
+        best = min(candidates, key=lambda f: _distance(f.cue, region))
+        best.contents = [c for c in best.contents if not c[0].overlaps(region)]
+        best.contents.append((region, True))
+    text = doc.text
+    for item in found:
+        if item.source is not None:
+            item.source = _strip(item.source, text, _TRIM_SOURCE)
+        item.contents = [(_strip(_before(c, item.source), text), d) for c, d in item.contents]
+        item.contents = [(c, d) for c, d in item.contents if len(c) > 1]
+    found[:] = [f for f in found if f.contents and f.source is not None]
+
+
+def _before(content: Span, source: Span | None) -> Span:
+    """A content that runs on into its trailing source stops where the source starts."""
+    if source is None or not content.overlaps(source) or source.start <= content.start:
+        return content
+    return Span(content.start, source.start)
+
+
+def _absorb(found: list[_Found], region: Span) -> bool:
+    """A quote around an indirect content found already is that content, made direct; a quote
+    inside one (the smallest) makes it a mixed, direct quote."""
+    around = [(item, n) for item in found for n, (content, _) in enumerate(item.contents)
+              if region.contains(content) and not region.contains(item.cue)]
+    for item, n in around:
+        item.contents[n] = (region, True)
+    if around:
+        return True
+    core = Span(min(region.start + 1, region.end), max(region.start + 1, region.end - 2))
+    within = [(len(content), n, item) for item in found
+              for n, (content, _) in enumerate(item.contents) if content.contains(core)]
+    if not within:
+        return False
+    _, n, item = min(within, key=lambda w: w[0])
+    content = item.contents[n][0]
+    item.contents[n] = (Span(content.start, max(content.end, region.end)), True)
+    return True
+
+
+def _speech_like(region: Span, doc: Doc, candidates: list[_Found]) -> bool:
+    """Quoted words that are someone's words rather than a scare quote or a title: a clause,
+    a finished sentence, or words governed by a cue verb of the sentence."""
+    inner = doc.text[region.start + 1 : region.end - 1].rstrip("”\"» ")
+    if inner[-1:] in {".", ",", "!", "?", "…"}:
+        return True
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+        return True
+    cues = {f.cue.start for f in candidates}
+    return any(t.head.idx in cues and t.head.i not in range(span.start, span.end) for t in span)
+
+
+def _distance(cue: Span, region: Span) -> int:
+    return max(region.start - cue.end, cue.start - region.end, 0)
+
+
+def _continue_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> None:
+    """A quote with no cue right after a direct quote (next sentence or paragraph) goes on
+    with the same speaker."""
+    used = {c for f in found for c, _ in f.contents}
+    text = doc.text
+    for region in regions:
+        if any(u.overlaps(region) for u in used):
+            continue
+        before = [f for f in found if any(d and c.end <= region.start for c, d in f.contents)]
+        if not before:
+            continue
+        last = max(before, key=lambda f: max(c.end for c, d in f.contents if d))
+        end = max(c.end for c, d in last.contents if d)
+        gap = text[max(end, last.cue.end, last.source.end if last.source else 0): region.start]
+        if _only_tail(gap) and not any(end <= r.start < region.start for r in regions):
+            last.contents.append((_strip(region, text), True))
+            used.add(region)
+
+
+def _only_tail(gap: str) -> bool:
+    """Between a quote and its continuation: the rest of the attributing sentence at most."""
+    return len(gap) < 80 and gap.count("\n\n") <= 1 and not re.search(r"[.!?][”\"]?\s+\w", gap)
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+#: Words that mark a source as a media outlet.
+OUTLET_WORDS = frozenset({"newspaper", "network", "agency", "outlet", "broadcaster", "media",
+                          "magazine", "channel", "paper", "tabloid", "daily", "station",
+                          "television", "tv", "radio", "website", "wire"})
+#: Words of outlet names, read when the source is a proper name ("The Guardian reported").
+OUTLET_NAMES = frozenset({"times", "post", "journal", "guardian", "news", "press", "tribune",
+                          "herald", "gazette", "telegraph", "reuters", "bloomberg", "cnn", "bbc",
+                          "nbc", "abc", "cbs", "fox", "npr", "pbs", "politico", "axios",
+                          "semafor", "economist", "independent", "observer", "monitor",
+                          "chronicle", "afp", "ap", "jazeera", "haaretz", "irna", "tasnim",
+                          "xinhua", "tass", "msnbc", "breitbart", "newsweek", "atlantic"})
+#: Words that mark a source as an expert (an appositive, or the head noun).
+EXPERT_WORDS = frozenset({"analyst", "researcher", "expert", "professor", "scholar", "fellow",
+                          "economist", "historian", "institute", "university", "college",
+                          "think-tank", "tank", "academic", "specialist", "lecturer",
+                          "scientist", "strategist", "consultant", "commentator"})
+#: Words that mark a source as holding office.
+OFFICIAL_WORDS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "minister",
+                            "ambassador", "secretary", "president", "diplomat", "envoy",
+                            "mission", "delegation", "ministry", "government", "military",
+                            "army", "administration", "commander", "general", "officer",
+                            "lawmaker", "senator", "representative", "governor", "mayor",
+                            "chief", "leader", "premier", "chancellor", "king", "aide",
+                            "adviser", "advisor", "department", "office", "cabinet", "police",
+                            "authorities", "authority", "embassy", "council", "parliament",
+                            "congressman", "congresswoman", "prosecutor", "judge", "regime"})
+#: Head nouns of anonymous sources.
+UNNAMED_HEADS = frozenset({"official", "officials", "source", "sources", "people", "person",
+                           "member", "members", "spokesman", "spokeswoman", "spokesperson",
+                           "diplomat", "diplomats", "aide", "aides", "adviser", "advisers",
+                           "officer", "officers", "someone", "insider", "insiders",
+                           "observer", "observers", "witness", "witnesses", "resident",
+                           "residents", "analysts", "experts"})
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc,
+             earlier: list[Attribution]) -> tuple[str | None, str | None]:
+    if item.source is None:
+        return None, None
+    inside = [m for m in mentions if item.source.contains(m.span) or m.span.contains(item.source)]
+    head = item.head
+    words = doc.text[item.source.start : item.source.end].lower()
+    if head is not None and head.pos_ == "PRON" and not any(map(_linked, inside)):
+        chain = _same_source(head, item, doc, earlier)
+        if chain is not None:  # "those people said ... they said"
+            return chain.speaker, chain.speaker_kind
+        inside = _antecedent(head, mentions, doc)
+    if head is not None and _definite(head) and not any(map(_linked, inside)):
+        pattern = re.compile(rf"\b{re.escape(head.lower_)}\b")
+        same = [a for a in earlier if a.source is not None and a.speaker
+                and pattern.search(doc.text[a.source.start : a.source.end].lower())]
+        if same:  # "the spokesman" after "a spokesman for Iran's mission"
+            return same[-1].speaker, same[-1].speaker_kind
+    chosen = _main_mention(inside, head)
+    if chosen is None:
+        return None, speaker_kind(words, head, None)
+    personal = chosen.label == "PERSON" or chosen.text.lower() in _PERSONAL
+    speaker = (chosen.name or chosen.actor) if personal else (chosen.actor or chosen.name)
+    known = [a.speaker_kind for a in earlier if a.speaker == speaker]
+    return speaker, known[0] if known else speaker_kind(words, head, chosen)
+
+
+def _linked(mention: Mention) -> bool:
+    """Linked to a named actor or at least a country (not only a sector, "---GOV")."""
+    return bool(mention.name) or bool(mention.actor and not mention.actor.startswith("---"))
+
+
+def _same_source(pronoun: Token, item: _Found, doc: Doc,
+                 earlier: list[Attribution]) -> Attribution | None:
+    """For "they": the attribution just before (within about two sentences) with a plural
+    source goes on talking."""
+    if pronoun.lower_ not in _PLURAL or not earlier or item.source is None:
+        return None
+    last = earlier[-1]
+    if last.source is None or item.source.start - last.source.end > 600:
+        return None
+    words = doc.char_span(last.source.start, last.source.end, alignment_mode="expand")
+    plural = words is not None and (words.root.tag_ in {"NNS", "NNPS"}
+                                    or any(t.dep_ == "conj" for t in words))
+    return last if plural else None
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children)
+
+
+def _antecedent(pronoun: Token, mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """The last compatible mention within two sentences before an unresolved pronoun."""
+    sents = list(doc.sents)
+    number = next(n for n, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    floor = sents[max(0, number - 2)].start_char
+    before = [m for m in mentions if floor <= m.span.start < pronoun.idx and _linked(m)]
+    if pronoun.lower_ in _PERSONAL:
+        before = [m for m in before if m.label == "PERSON"]
+    elif pronoun.lower_ in _PLURAL:
+        before = [m for m in before if m.label != "PERSON"]
+    else:
+        return []
+    return before[-1:]
+
+
+def _main_mention(inside: list[Mention], head: Token | None) -> Mention | None:
+    """The mention at the source's head if it names someone, else a person, else a linked
+    actor, else whatever the head is (a sector only, "---GOV")."""
+    at_head = [m for m in inside if head is not None and m.span.start <= head.idx < m.span.end
+               and (m.actor or m.name)]
+    strong = [m for m in inside if _linked(m)]
+    persons = [m for m in strong if m.label == "PERSON"]
+    for choice in ([m for m in at_head if _linked(m)], persons, strong, at_head):
+        if choice:
+            return choice[0]
+    return None
+
+
+def speaker_kind(words: str, head: Token | None, mention: Mention | None) -> str:
+    """outlet | expert | official | person | unnamed | group, read from the source's words,
+    its head noun and its main actor mention."""
+    tokens = set(re.findall(r"[a-z][a-z-]*", words))
+    head_word = head.lower_ if head is not None else ""
+    masthead = head is not None and head.pos_ == "PROPN" and bool(tokens & OUTLET_NAMES)
+    if (mention is not None and mention.sector == "MED") or head_word in OUTLET_WORDS or masthead:
+        return "outlet"
+    if tokens & EXPERT_WORDS:
+        return "expert"
+    named = (mention is not None and (mention.label == "PERSON"
+                                      or mention.text.lower() in _PERSONAL)) or (
+        head is not None and head.ent_type_ == "PERSON")
+    official = bool(tokens & OFFICIAL_WORDS) or (mention is not None
+                                                 and mention.sector in _STATE)
+    if named:
+        return "official" if official else "person"
+    if head_word in UNNAMED_HEADS:
+        return "unnamed"
+    if official:
+        return "official"
+    return "group" if mention is not None else "unnamed"

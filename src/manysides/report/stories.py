@@ -1,0 +1,276 @@
+"""What the report shows for each story: the neutral brief, the timeline, the event × outlet
+matrix, the contradictions side by side and the actor × outlet sentiment heatmap; and one
+profile per outlet. Built from :class:`~manysides.model.Comparison` and the articles.
+
+Every cited passage becomes a highlight in its article with its own anchor (a :class:`Citations`
+index collects them before the articles are rendered), so each cell links to the exact words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from manysides.model import (
+    Article,
+    Comparison,
+    Contradiction,
+    OutletProfile,
+    OutletVerdict,
+    Span,
+    Story,
+    StoryEvent,
+)
+from manysides.report.framing import shorten
+from manysides.report.spans import Highlight
+
+__all__ = [
+    "Cell",
+    "Citations",
+    "CiteLink",
+    "HeatCell",
+    "MatrixRow",
+    "OutletCard",
+    "StoryView",
+    "outlet_cards",
+    "outlet_names",
+    "story_views",
+]
+
+#: Rows of the event × outlet matrix shown before the rest fold away.
+MATRIX_ROWS = 30
+#: Actors in a story's sentiment heatmap.
+HEAT_ACTORS = 10
+
+
+@dataclass(slots=True)
+class CiteLink:
+    """A link to a cited passage: the anchor of its highlight, the words, the outlet."""
+
+    anchor: str
+    text: str
+    outlet: str = ""
+
+
+class Citations:
+    """Anchors for every passage the comparison cites, per article, created on first use."""
+
+    def __init__(self, articles: Sequence[Article], anchor_of: dict[str, str]) -> None:
+        self._texts = {a.id: a.text for a in articles}
+        self._anchor_of = anchor_of
+        self._spans: dict[str, dict[Span, str]] = defaultdict(dict)
+
+    def link(self, article: str, span: Span, outlet: str = "", limit: int = 160) -> CiteLink | None:
+        """The link to ``span`` of ``article`` (None when the article or offsets are unknown)."""
+        text = self._texts.get(article)
+        if text is None or span.end > len(text) or span.start >= span.end:
+            return None
+        spans = self._spans[article]
+        if span not in spans:
+            spans[span] = f"{self._anchor_of[article]}-x{len(spans) + 1}"
+        return CiteLink(spans[span], shorten(span.of(text), limit), outlet)
+
+    def highlights(self, article: str) -> list[Highlight]:
+        return [(span, "cite", anchor, "cited in the comparison")
+                for span, anchor in self._spans.get(article, {}).items()]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One outlet's verdict on one story event."""
+
+    verdict: str  # reports | omits | contradicts | absent (the outlet is not in the story)
+    numbers: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    reason: str = ""
+    confidence: float = 0.0
+    links: list[CiteLink] = field(default_factory=list)
+    against: list[CiteLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MatrixRow:
+    event: StoryEvent
+    date: str | None
+    cells: list[Cell]
+    reported: int
+
+
+@dataclass(slots=True)
+class HeatCell:
+    mean: float | None
+    mentions: int
+    link: CiteLink | None = None  # the strongest mention
+
+
+@dataclass(slots=True)
+class StoryView:
+    story: Story
+    anchor: str
+    outlets: list[str]  # outlet keys, in column order
+    articles: list[Article]
+    related: list[Article]
+    brief: list[tuple[str, str, list[CiteLink]]]  # (kind, sentence, citations)
+    timeline: list[tuple[str, str, str, str, list[str], list[CiteLink]]]
+    matrix: list[MatrixRow]
+    contradictions: list[tuple[Contradiction, CiteLink | None, CiteLink | None]]
+    heat_actors: list[tuple[str, str]]  # (actor key, name)
+    heat: dict[tuple[str, str], HeatCell]  # (actor key, outlet) -> cell
+
+    @property
+    def matrix_shown(self) -> list[MatrixRow]:
+        return self.matrix[:MATRIX_ROWS]
+
+    @property
+    def matrix_folded(self) -> list[MatrixRow]:
+        return self.matrix[MATRIX_ROWS:]
+
+
+def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
+    """Outlet key (``Article.outlet``, or the article id when unknown) -> what to show: the
+    outlet, else the file it was read from, else the article's first words. Never invented."""
+    names: dict[str, str] = {}
+    for article in articles:
+        if article.outlet and article.outlet.strip():
+            names[article.outlet] = article.outlet.strip()
+            continue
+        if article.source:
+            path, _, part = article.source.partition("#")
+            shown = PurePath(path).name or article.source
+            names[article.id] = f"{shown} #{part}" if part else shown
+        else:
+            names[article.id] = f"article {article.id[:8]}"
+    return names
+
+
+def _outlet_key(article: Article) -> str:
+    return article.outlet if article.outlet and article.outlet.strip() else article.id
+
+
+def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: dict[str, str],
+                cites: Citations) -> list[StoryView]:
+    by_id = {a.id: a for a in articles}
+    verdicts: dict[tuple[str, str], OutletVerdict] = {}
+    for v in comparison.verdicts:
+        verdicts[(v.story_event, v.outlet)] = v
+    briefs = {b.story: b for b in comparison.briefs}
+    timelines = {t.story: t for t in comparison.timelines}
+    contradictions: dict[str, list[Contradiction]] = defaultdict(list)
+    for c in comparison.contradictions:
+        contradictions[c.story].append(c)
+    views = []
+    for story in comparison.stories:
+        members = [by_id[i] for i in story.articles if i in by_id]
+        outlets = list(dict.fromkeys(_outlet_key(a) for a in members))
+        brief = briefs.get(story.id)
+        brief_rows = []
+        for sentence in brief.sentences if brief else []:
+            links = [link for c in sentence.citations
+                     if (link := cites.link(c.article, c.span, _outlet_of(by_id, c.article)))]
+            brief_rows.append((sentence.kind, sentence.text, links))
+        timeline = timelines.get(story.id)
+        timeline_rows = []
+        for entry in timeline.entries if timeline else []:
+            links = [link for c in entry.citations
+                     if (link := cites.link(c.article, c.span, _outlet_of(by_id, c.article)))]
+            timeline_rows.append((entry.date, entry.basis, entry.basis_text, entry.label,
+                                  entry.outlets, links))
+        rows = []
+        for event in story.events:
+            cells = []
+            for outlet in outlets:
+                verdict = verdicts.get((event.id, outlet))
+                cells.append(_cell(verdict, cites, by_id))
+            reported = sum(1 for c in cells if c.verdict in ("reports", "contradicts"))
+            if reported:
+                rows.append(MatrixRow(event, event.date, cells, reported))
+        rows.sort(key=lambda r: (-r.reported, r.date or "9999", r.event.id))
+        sides = [(c, cites.link(c.a.article, c.a.span, c.a.outlet),
+                  cites.link(c.b.article, c.b.span, c.b.outlet))
+                 for c in contradictions.get(story.id, [])]
+        actors, heat = _heat(members, cites)
+        views.append(StoryView(
+            story=story, anchor=f"story-{story.id}", outlets=outlets, articles=members,
+            related=[by_id[i] for i in story.related if i in by_id], brief=brief_rows,
+            timeline=timeline_rows, matrix=rows, contradictions=sides, heat_actors=actors,
+            heat=heat,
+        ))
+    return views
+
+
+def _outlet_of(by_id: dict[str, Article], article: str) -> str:
+    found = by_id.get(article)
+    return _outlet_key(found) if found else article
+
+
+def _cell(verdict: OutletVerdict | None, cites: Citations, by_id: dict[str, Article]) -> Cell:
+    if verdict is None:
+        return Cell("absent")
+    links = [link for e in verdict.evidence[:3]
+             if (link := cites.link(e.article, e.span, verdict.outlet))]
+    against = [link for e in verdict.against[:3]
+               if (link := cites.link(e.article, e.span, _outlet_of(by_id, e.article)))]
+    if verdict.verdict == "omits" and not links and verdict.article in by_id:
+        links = []
+    return Cell(verdict.verdict, list(verdict.numbers), list(dict.fromkeys(verdict.words)),
+                verdict.reason, verdict.confidence, links, against)
+
+
+def _heat(members: Sequence[Article], cites: Citations
+          ) -> tuple[list[tuple[str, str]], dict[tuple[str, str], HeatCell]]:
+    scores: dict[tuple[str, str], list[tuple[float, Article, Span]]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for article in members:
+        outlet = _outlet_key(article)
+        for mention in article.mentions:
+            if not mention.actor:
+                continue
+            counts[mention.actor] += 1
+            names.setdefault(mention.actor, mention.name or mention.text)
+            if mention.sentiment_score is not None:
+                scores[(mention.actor, outlet)].append(
+                    (mention.sentiment_score, article, mention.span))
+    actors = sorted((a for a in counts if any(k[0] == a for k in scores)),
+                    key=lambda a: (-counts[a], names[a]))[:HEAT_ACTORS]
+    heat: dict[tuple[str, str], HeatCell] = {}
+    for (actor, outlet), items in scores.items():
+        if actor not in actors:
+            continue
+        mean = sum(s for s, _, _ in items) / len(items)
+        strongest = max(items, key=lambda item: abs(item[0]))
+        heat[(actor, outlet)] = HeatCell(
+            mean, len(items), cites.link(strongest[1].id, strongest[2], outlet))
+    return [(a, names[a]) for a in actors], heat
+
+
+@dataclass(slots=True)
+class OutletCard:
+    profile: OutletProfile
+    actors: list[tuple[str, float | None, int, list[CiteLink]]]  # name, mean, mentions, cites
+    quoted: list[tuple[str, str, int, int, list[CiteLink]]]  # speaker, kind, count, direct, where
+    terms: list[tuple[str, str, str | None, int, list[CiteLink]]]  # lemma, kind, act, n, where
+
+
+def outlet_cards(profiles: Sequence[OutletProfile], cites: Citations) -> list[OutletCard]:
+    cards = []
+    for profile in profiles:
+        actors = []
+        for actor in profile.actors[:8]:
+            links = [link for c in actor.cites[:3]
+                     if (link := cites.link(c.article, c.span, profile.outlet, 60))]
+            actors.append((actor.name or actor.actor, actor.sentiment, actor.mentions, links))
+        quoted = []
+        for q in profile.quoted[:8]:
+            links = [link for article, span in q.where[:3]
+                     if (link := cites.link(article, span, profile.outlet))]
+            quoted.append((q.speaker, q.kind, q.count, q.direct, links))
+        terms = []
+        for t in profile.terms[:16]:
+            links = [link for article, span in t.where[:4]
+                     if (link := cites.link(article, span, profile.outlet, 60))]
+            terms.append((t.lemma, t.kind, t.act, t.count, links))
+        cards.append(OutletCard(profile, actors, quoted, terms))
+    return cards

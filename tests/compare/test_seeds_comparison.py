@@ -1,0 +1,172 @@
+"""The acceptance corpus through the real pipeline: stories, verdicts, contradictions, brief.
+
+Runs ``analyze`` on ``../shared/corpus/seeds`` (skipped when it is not beside the checkout) and
+checks the comparison a careful reader expects: the October 2023 and April 2024 stories apart;
+the Damascus strike with its count of seven where the texts give it; the attack size consistent
+across outlets; France and Jordan among the interceptors only in 003; "did not hit a single
+target" against the damage reported; the IRGC-planning account against Hamas's denial; and no
+cited passage, number or brief sentence that is not in the texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from manysides.analyze import AnalysisResult, analyze
+from manysides.model import Article, Comparison, OutletVerdict
+
+pytestmark = pytest.mark.slow
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> AnalysisResult:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is not beside the checkout")
+    folder = tmp_path_factory.mktemp("seeds")
+    return analyze([SEEDS], db=folder / "m.db", json_out=folder / "r.json")
+
+
+def _by_file(run: AnalysisResult) -> dict[str, Article]:
+    """"000", "001#1", "001#2", "002", "003" -> the article."""
+    out = {}
+    for article in run.articles:
+        name = Path(str(article.source)).name
+        out[name[:3] + ("#" + name.split("#")[1] if "#" in name else "")] = article
+    return out
+
+
+def _comparison(run: AnalysisResult) -> Comparison:
+    assert run.comparison is not None
+    return run.comparison
+
+
+def _story_of(run: AnalysisResult, key: str) -> str:
+    article = _by_file(run)[key]
+    return next(s.id for s in _comparison(run).stories if article.id in s.articles)
+
+
+def _verdicts(run: AnalysisResult, story: str) -> dict[str, list[OutletVerdict]]:
+    out: dict[str, list[OutletVerdict]] = {}
+    for v in _comparison(run).verdicts:
+        if v.story == story:
+            out.setdefault(v.story_event, []).append(v)
+    return out
+
+
+def _outlet(run: AnalysisResult, key: str) -> str:
+    article = _by_file(run)[key]
+    return article.outlet or article.id
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: no seed states a year, so no reference date is inferred and the October "
+    "2023 and April 2024 stories are not told apart (see the closing note of this session)",
+)
+def test_seeds_stories_october_and_april_apart(run: AnalysisResult) -> None:
+    april = {_story_of(run, k) for k in ("000", "002", "003")}
+    october = {_story_of(run, k) for k in ("001#1", "001#2")}
+    assert len(april) == 1 and len(october) == 1 and april != october
+    story = next(s for s in _comparison(run).stories if s.id in october)
+    assert _by_file(run)["003"].id in story.related
+
+
+def test_seeds_damascus_strike_with_seven_where_given(run: AnalysisResult) -> None:
+    story = _story_of(run, "000")
+    o000, o002, o003 = (_outlet(run, k) for k in ("000", "002", "003"))
+    for found in _verdicts(run, story).values():
+        said = {v.outlet: v for v in found if v.verdict != "omits"}
+        if {o000, o002, o003} <= set(said) and any("Damascus" in e.text
+                                                     for e in said[o002].evidence):
+            assert any(n.startswith("seven") for n in said[o000].numbers)
+            assert any(n.startswith("seven") for n in said[o003].numbers)
+            assert said[o002].numbers == []
+            return
+    pytest.fail("no story event reported by 000, 002 (Damascus) and 003")
+
+
+def test_seeds_attack_size_consistent(run: AnalysisResult) -> None:
+    story = _story_of(run, "000")
+    o000, o003 = _outlet(run, "000"), _outlet(run, "003")
+    numbers = {o: [n for found in _verdicts(run, story).values() for v in found
+                   if v.outlet == o for n in v.numbers] for o in (o000, o003)}
+    assert any(n.startswith("hundreds") for n in numbers[o000])
+    assert any(n.startswith("more than 300") for n in numbers[o003])
+    assert {"120 ballistic missiles", "170 drones", "30 cruise missiles"} <= set(numbers[o003])
+    sizes = ("hundreds", "300", "120", "170", "30 ")
+    clashes = [c for c in _comparison(run).contradictions if c.story == story
+               and c.kind == "number" and any(s in c.reason for s in sizes)]
+    assert clashes == []
+
+
+def test_seeds_france_and_jordan_only_in_003(run: AnalysisResult) -> None:
+    story = _story_of(run, "000")
+    o000, o003 = _outlet(run, "000"), _outlet(run, "003")
+    a003 = _by_file(run)["003"]
+    for found in _verdicts(run, story).values():
+        mine = [v for v in found if v.outlet == o003 and v.verdict != "omits"]
+        names = {m.country for v in mine for e in v.evidence if e.event is not None
+                 for m in a003.events[e.event].source}
+        if {"FRA", "JOR"} <= names:
+            theirs = next(v for v in found if v.outlet == o000)
+            assert theirs.verdict == "omits" or {"France", "Jordan"} <= set(theirs.unnamed)
+            return
+    pytest.fail("no story event in which 003 names France and Jordan")
+
+
+def test_seeds_not_a_single_target_against_the_damage(run: AnalysisResult) -> None:
+    found = [c for c in _comparison(run).contradictions
+             if {"did not hit a single Israeli target", "damage to one military base"}
+             <= {p for side in (c.a, c.b) for p in (
+                 "did not hit a single Israeli target", "damage to one military base")
+                 if p in side.text}]
+    assert found and found[0].kind in ("negation", "denial")
+
+
+def test_seeds_irgc_planning_against_hamas_denial(run: AnalysisResult) -> None:
+    october = _story_of(run, "001#2")
+    found = [c for c in _comparison(run).contradictions if c.story == october
+             and any("helped plan" in s.text for s in (c.a, c.b))
+             and any("on its own" in s.text for s in (c.a, c.b))]
+    assert found
+
+
+def test_seeds_nothing_cited_is_invented(run: AnalysisResult) -> None:
+    texts = {a.id: a.text for a in run.articles}
+    result = _comparison(run)
+    for v in result.verdicts:
+        for e in [*v.evidence, *v.against]:
+            assert e.text == e.span.of(texts[e.article])
+            for q in e.quantities:
+                assert q.span.of(texts[e.article]) == q.text
+        quantities = [q.text for e in v.evidence for q in e.quantities]
+        assert all(any(n.startswith(q) for q in quantities) for n in v.numbers)
+    for c in result.contradictions:
+        for side in (c.a, c.b):
+            assert side.text == side.span.of(texts[side.article])
+    for brief in result.briefs:
+        for sentence in brief.sentences:
+            cited = [" ".join(c.text.split()) for c in sentence.citations]
+            assert all(c.text == c.span.of(texts[c.article]) for c in sentence.citations)
+            if sentence.kind == "agreed":
+                assert sentence.text == cited[0]
+            elif sentence.kind == "disputed":
+                assert all(f'"{c}"' in sentence.text for c in cited)
+            else:
+                assert f'"{cited[0]}"' in sentence.text or sentence.text == cited[0]
+    for timeline in result.timelines:
+        for entry in timeline.entries:
+            assert entry.citations
+
+
+def test_seeds_json_has_the_comparison(run: AnalysisResult) -> None:
+    import json
+
+    assert run.json_path is not None
+    data = json.loads(run.json_path.read_text("utf-8"))
+    assert {"articles", "failures", "comparison"} <= set(data)
+    assert len(data["comparison"]["stories"]) == len(_comparison(run).stories)

@@ -1,0 +1,174 @@
+"""The stories section and the framing panel: every cell links to the exact words it rests on."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from manysides.model import (
+    Article,
+    Attribution,
+    Brief,
+    BriefSentence,
+    Citation,
+    Claim,
+    Comparison,
+    Contradiction,
+    ContradictionSide,
+    Event,
+    Evidence,
+    FramingTerm,
+    Lean,
+    LeanEvidence,
+    Mention,
+    OutletVerdict,
+    Quantity,
+    Span,
+    Story,
+    StoryEvent,
+    Timeline,
+    TimelineEntry,
+)
+from manysides.report import render_report
+
+A_TEXT = (
+    "Northland shelled the port of Easton on Monday, killing 7 people.\n\n"
+    '"This was murder," said Mayor <b>Ann Lee</b>. The shelling must stop.'
+)
+B_TEXT = "Northland did not shell the port, the ministry said. Nobody was hurt in Easton."
+
+
+def _span(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words))
+
+
+def _corpus() -> tuple[list[Article], Comparison]:
+    a = Article.create(A_TEXT, outlet="Left <Wire>", source="a.txt")
+    b = Article.create(B_TEXT, source="/data/b.txt")
+    s_a = _span(A_TEXT, "Northland shelled the port of Easton on Monday, killing 7 people.")
+    s_b = _span(B_TEXT, "Northland did not shell the port, the ministry said.")
+    north_a = Mention(_span(A_TEXT, "Northland"), "Northland", "GPE", "NTH", "Northland",
+                      sentiment="negative", sentiment_score=-0.7)
+    north_b = Mention(_span(B_TEXT, "Northland"), "Northland", "GPE", "NTH", "Northland",
+                      sentiment="positive", sentiment_score=0.4)
+    killed = Quantity(_span(A_TEXT, "7"), "killed", 7, 7, 7, text="7")
+    a.mentions = [north_a]
+    b.mentions = [north_b]
+    a.events = [Event(_span(A_TEXT, "shelled"), s_a, "ASSAULT", "195", [north_a],
+                      quantities=[killed], date="2024-04-01")]
+    b.events = [Event(_span(B_TEXT, "shell"), s_b, "ASSAULT", "195", [north_b], negated=True)]
+    quote = _span(A_TEXT, "This was murder,")
+    a.quotes = [Attribution(quote, _span(A_TEXT, "Mayor <b>Ann Lee</b>"),
+                            _span(A_TEXT, "said"), speaker="Ann Lee", direct=True)]
+    second = _span(A_TEXT, '"This was murder," said Mayor <b>Ann Lee</b>.')
+    a.claims = [
+        Claim(s_a, "fact", checkworthy=0.9),
+        Claim(second, "opinion", loaded=0.8, loaded_spans=[_span(A_TEXT, "murder")],
+              attributed_to=[0]),
+        Claim(_span(A_TEXT, "The shelling must stop."), "prescription"),
+    ]
+    a.framing = [FramingTerm(_span(A_TEXT, "shelled"), "shelled", "shell", "act-verb", s_a,
+                             "ASSAULT", "NTH")]
+    a.lean = Lean("left", {"left": 0.6, "center": 0.3, "right": 0.1}, ["murder"],
+                  [LeanEvidence(second, 0.2, {"left": 0.8}, ["murder"])])
+    a.genre = "opinion"
+    a.genre_basis = {"opinion_share": 0.67, "words": 25}
+    event = StoryEvent("s1-e1", "ASSAULT", [(a.id, 0), (b.id, 0)], "2024-04-01",
+                       "Northland — ASSAULT → Easton")
+    story = Story("s1", [a.id, b.id], label="Shelling of Easton", events=[event])
+    ev_a = Evidence(a.id, s_a, s_a.of(A_TEXT), event=0, quantities=[killed])
+    ev_b = Evidence(b.id, s_b, s_b.of(B_TEXT), event=0)
+    comparison = Comparison(
+        stories=[story],
+        verdicts=[
+            OutletVerdict("s1", "s1-e1", "Left <Wire>", a.id, "reports", 0.9,
+                          numbers=["7 killed"], words=["shelled"], evidence=[ev_a]),
+            OutletVerdict("s1", "s1-e1", b.id, b.id, "contradicts", 0.8, reason="negated",
+                          evidence=[ev_b], against=[ev_a]),
+        ],
+        contradictions=[Contradiction(
+            "s1-c1", "s1", "s1-e1", "negation", '"shell" negated vs "shelled" asserted',
+            ContradictionSide("Left <Wire>", a.id, s_a, s_a.of(A_TEXT)),
+            ContradictionSide(b.id, b.id, s_b, s_b.of(B_TEXT)), 0.8)],
+        briefs=[Brief("s1", [BriefSentence(
+            "Outlets disagree on whether Northland shelled <the> port.", "disputed", "s1-e1",
+            ["Left <Wire>", b.id], [Citation(a.id, s_a), Citation(b.id, s_b)])])],
+        timelines=[Timeline("s1", [TimelineEntry(
+            "2024-04-01", "day", "relative", "on Monday", "s1-e1",
+            "Northland — ASSAULT → Easton", ["Left <Wire>"], [Citation(a.id, s_a)])])],
+        outlets={"Left <Wire>": [a.id], b.id: [b.id]},
+    )
+    return [a, b], comparison
+
+
+def _doc(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+def _target_text(doc: lxml.html.HtmlElement, href: str) -> str:
+    (element,) = doc.xpath(f'//*[@id="{href[1:]}"]')
+    assert element.tag == "mark"
+    pieces = doc.xpath(f'//mark[@data-span="{href[1:]}"]')
+    return "".join(p.text_content() for p in pieces)
+
+
+def test_stories_every_cell_links_to_its_exact_words() -> None:
+    articles, comparison = _corpus()
+    doc = _doc(render_report(articles, comparison=comparison, profiles=[]))
+    story = doc.get_element_by_id("story-s1")
+    links = story.xpath(".//a[starts-with(@href, '#a-')]")
+    cited = [a.get("href") for a in links if "-x" in a.get("href")]
+    assert cited, "the story cites passages"
+    texts = {_target_text(doc, href) for href in cited}
+    assert texts == {
+        "Northland shelled the port of Easton on Monday, killing 7 people.",
+        "Northland did not shell the port, the ministry said.",
+        "Northland",  # the heatmap links each cell to the outlet's strongest mention
+    }
+
+
+def test_stories_matrix_brief_timeline_and_contradiction_read_right() -> None:
+    articles, comparison = _corpus()
+    doc = _doc(render_report(articles, comparison=comparison, profiles=[]))
+    headers = [th.text_content() for th in doc.xpath('//table[@class="matrix-table"]//thead//th')]
+    assert headers == ["Event", "Date", "Left <Wire>", "b.txt"]  # unnamed outlet: its file
+    row = doc.xpath('//table[@class="matrix-table"]//tbody/tr')[0]
+    cells = row.xpath("./td")
+    assert cells[1].get("class") == "v-reports" and "7 killed" in cells[1].text_content()
+    assert cells[2].get("class") == "v-contradicts" and "negated" in cells[2].text_content()
+    brief = doc.xpath('//ul[@class="brief-list"]/li')[0].text_content()
+    assert "Outlets disagree on whether Northland shelled <the> port." in brief
+    assert "disputed" in brief
+    timeline = doc.xpath('//ol[@class="timeline-list"]/li')[0].text_content()
+    assert "2024-04-01" in timeline and "on Monday" in timeline
+    sides = [s.text_content() for s in doc.xpath('//div[@class="contra"]//blockquote')]
+    assert "Left <Wire>" in sides[0] and "did not shell" in sides[1]
+    heat = doc.xpath('//table[@class="heat-table"]//td[contains(@class, "heat")]')
+    assert [h.text_content().split()[0] for h in heat] == ["-0.70", "+0.40"]
+
+
+def test_framing_panel_roles_quotes_loaded_and_lean_link_to_the_text() -> None:
+    articles, comparison = _corpus()
+    html = render_report(articles, comparison=comparison, profiles=[])
+    doc = _doc(html)
+    panel = doc.get_element_by_id(f"a-{articles[0].id}-framing")
+    quote_link = panel.xpath('.//table[contains(@class, "quotes-table")]//a')[0]
+    assert _target_text(doc, quote_link.get("href")) == "This was murder,"
+    assert "Mayor <b>Ann Lee</b>" in panel.text_content()  # escaped, shown as written
+    assert not doc.xpath("//b")  # the article's markup never becomes markup
+    loaded = panel.xpath('.//span[contains(@class, "term") and contains(@class, "loaded")]//a')
+    assert [_target_text(doc, a.get("href")) for a in loaded] == ["murder"]
+    evidence = panel.xpath('.//ol[@class="evidence"]//a')
+    assert _target_text(doc, evidence[0].get("href")).startswith('"This was murder,"')
+    roles = doc.xpath(f'//article[@id="a-{articles[0].id}"]//mark[contains(@class, "role-")]')
+    assert {r.get("class") for r in roles} == {
+        "role role-fact", "role role-opinion", "role role-prescription"}
+    sentiment = doc.xpath('//mark[contains(@class, "sent-negative")]')
+    assert sentiment and sentiment[0].text_content() == "Northland"
+
+
+def test_stories_section_absent_without_a_comparison() -> None:
+    articles, _ = _corpus()
+    doc = _doc(render_report(articles, profiles=[]))
+    assert not doc.xpath('//*[@id="stories"]')
+    assert doc.xpath(f'//*[@id="a-{articles[0].id}-framing"]')
