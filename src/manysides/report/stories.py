@@ -152,6 +152,7 @@ def _outlet_key(article: Article) -> str:
 def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: dict[str, str],
                 cites: Citations) -> list[StoryView]:
     by_id = {a.id: a for a in articles}
+    names = {key: name for key, name in outlet_names(articles).items() if key in by_id}
     verdicts: dict[tuple[str, str], OutletVerdict] = {}
     for v in comparison.verdicts:
         verdicts[(v.story_event, v.outlet)] = v
@@ -169,7 +170,7 @@ def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: 
         for sentence in brief.sentences if brief else []:
             links = [link for c in sentence.citations
                      if (link := cites.link(c.article, c.span, _outlet_of(by_id, c.article)))]
-            brief_rows.append((sentence.kind, sentence.text, links))
+            brief_rows.append((sentence.kind, _named(sentence.text, names), links))
         timeline = timelines.get(story.id)
         timeline_rows = []
         for entry in timeline.entries if timeline else []:
@@ -198,6 +199,13 @@ def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: 
             heat=heat,
         ))
     return views
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """Brief text names an outlet-less article by its id; show the file it was read from."""
+    for key, name in names.items():
+        text = text.replace(key, name)
+    return text
 
 
 def _outlet_of(by_id: dict[str, Article], article: str) -> str:
