@@ -3,7 +3,7 @@
 :func:`conflicts` judges each pair of mentions of one story event with the tests of
 :mod:`manysides.compare.contrast` (numbers, dates, negation and denial, "on its own" against
 "helped"), across outlets and, within one outlet, between different speakers.
-:func:`impact_conflicts` finds what alignment may have kept apart: "did not hit a single target"
+:func:`impact_conflicts` finds what alignment may have kept apart: "did not strike one building"
 in one outlet against another outlet's report of damage to that side.
 """
 
@@ -84,7 +84,7 @@ def _different_speakers(a: _Member, b: _Member) -> bool:
 
 
 def impact_conflicts(articles: Sequence[Article]) -> list[Conflict]:
-    """A negated act against a target ("did not hit a single target") against another outlet's
+    """A negated act against a target ("did not strike one building") against another outlet's
     report of harm done to that target ("damage to one base"), wherever alignment put them.
 
     The negated mention must name its target (and may name its source); the other must report
@@ -125,7 +125,7 @@ _NEARBY = 200
 
 def _aimed_at(event: Event, article: Article, sides: set[str]) -> bool:
     """Whether the mention's target is one of ``sides`` — or, with no target whose side is
-    known ("one military base"), a mention of one of them stands just before it (the sentence
+    known ("one depot"), a mention of one of them stands just before it (the sentence
     or the one before)."""
     from manysides.compare.align import actor_keys
 

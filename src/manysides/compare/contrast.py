@@ -11,9 +11,9 @@ No NLI model ships offline, so contrast is built from what the event stage extra
   (``None``).
 - **dates** (:func:`dates_consistent`): ISO dates at any precision are day intervals ("2024-04"
   is all of April); they agree when the intervals meet.
-- **modality**: a mention that is denied or negated ("did not hit a single target") against one
+- **modality**: a mention that is denied or negated ("did not strike one building") against one
   that asserts or reports the same event; a mention that gives the act to its source alone
-  ("planned the attacks on its own") against one that names another actor on that side.
+  ("organised the raid on its own") against one that names another actor on that side.
 
 :func:`verdicts` gives one :class:`Verdict` per story event and outlet: ``reports`` (with the
 outlet's numbers, trigger words and sentences), ``omits`` (the outlet is in the story but none of
@@ -522,8 +522,8 @@ def _negative(event: Event) -> bool:
 def _mode_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
     """A denied or negated mention against an asserted one.
 
-    When the denying outlet also asserts the event, its denial is of a detail ("did not hit a
-    single target" in a report of the attack): it then conflicts only with a mention of the
+    When the denying outlet also asserts the event, its denial is of a detail ("did not strike
+    one building" in a report of the raid): it then conflicts only with a mention of the
     same act (same trigger word or CAMEO code) or with one that reports harm done.
     """
     ea, eb = a.event, b.event
@@ -619,7 +619,7 @@ def _shared_act_word(a: _Member, b: _Member) -> bool:
     return stem in content_words(window)
 
 
-# --- "did not hit a single target" against a report of damage -------------------------------
+# --- "did not strike one building" against a report of damage -------------------------------
 
 #: Words (stems) for harm done by an act: a mention naming one reports that the act hit.
 _IMPACT = frozenset({"damag", "destroy", "destruct", "hit", "struck", "injur", "wound", "kill",

@@ -5,7 +5,7 @@ Arguments come from the dependency parse: subject → source and object → targ
 compound / ``by`` → source and ``on`` / ``against`` / ``of`` / ``with`` → target for event nouns
 ("Iran's barrage", "the strike on the embassy"). Subjects missing from a clause are inherited
 from the clause that controls it ("Israel wants to strike", "urged Israel to respond", coordinated
-verbs, "..., killing seven"). An argument phrase yields the actor mentions inside it, nearest
+verbs, "..., killing four"). An argument phrase yields the actor mentions inside it, nearest
 first: the head and its modifiers ("Iranian officers"), then ``of``/``from`` phrases ("officers of
 the Guard").
 """
@@ -276,7 +276,7 @@ def _helped(verb: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _event_noun_source(heads: list[Token], index: MentionIndex) -> list[Mention]:
-    """"The strike by X killed seven": an event noun as subject lends its own source."""
+    """"The raid by X killed four": an event noun as subject lends its own source."""
     from manysides.nlp.verbs import match_noun
 
     for head in heads:

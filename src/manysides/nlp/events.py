@@ -9,7 +9,7 @@ mentions and returns one :class:`~manysides.model.Event` per event trigger:
   also when they are the object of a support verb ("launched an attack", "issued a statement"),
   which then gives its subject as the source;
 - **outcome adjectives** with a count ("at least 700 Israelis are confirmed dead");
-- **acting alone** ("planned the attack on its own", "without help from X"): a denied AID
+- **acting alone** ("organised the raid on its own", "without help from X"): a denied AID
   event with the actor as target, so that a claim of help and its denial meet.
 
 Each event carries its trigger and sentence spans, PLOVER category and CAMEO code, modality and
@@ -227,7 +227,7 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
 
 
 def _acted_alone(sent: SpacySpan, index: MentionIndex) -> list[Event]:
-    """"Hamas planned the attack on its own", "acted alone", "without help from Iran": saying
+    """"The group organised the raid on its own", "acted alone", "without help from X": saying
     an actor did something by itself denies that anyone helped it, an AID event ``denied``
     with the actor as its target (and the helper named after "without ... from", if any).
     Negated ("does not single-handedly make decisions") it says the actor had help."""
@@ -268,14 +268,14 @@ def _alone_marker(tok: Token) -> tuple[Token, list[Token], list[Token]] | None:
     elif tok.lower_ == "without" and tok.dep_ == "prep" and (help_ := next(
             (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in HELP_NOUNS),
             None)) is not None:
-        verb, words = head, [tok, help_]  # "without help from Iran", "without Iran's support"
+        verb, words = head, [tok, help_]  # "without help from X", "without X's support"
         helpers = [c for c in help_.children if c.dep_ == "poss"] + [
             g for c in help_.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
             for g in c.children if g.dep_ == "pobj"]
     else:
         return None
     if verb.dep_ in ("dobj", "pobj") and verb.pos_ in ("NOUN", "PROPN"):
-        verb = verb.head  # "planned [the attacks on its own]": the parser's attachment
+        verb = verb.head  # "organised [the raid on its own]": the parser's attachment
     if verb.pos_ != "VERB" or not (verb_lemmas(verb) & ALONE_ACTS or match_verb(verb)):
         return None
     return verb, words, helpers
@@ -387,7 +387,7 @@ def _harms(verb: Token) -> bool:
 
 
 def _harm_clauses(clause: Token) -> list[Token]:
-    """Coordinated "..., violating the law and killing seven" participles under ``clause``."""
+    """Coordinated "..., breaking the truce and killing four" participles under ``clause``."""
     return [c for c in clause.conjuncts if c.dep_ == "conj" and _harms(c)]
 
 

@@ -21,7 +21,7 @@ Two readings, both pointing back into the text:
       the words of the learned loaded-word lexicon (BABE) in the article's claims, and words
       of strong valence in VADER's lexicon (|valence| ≥ :data:`CHARGED_VALENCE`; a noun with
       no modifier ≥ :data:`ALONE_VALENCE`) that are not act words. An adjective is kept with
-      the noun it qualifies ("murderous Mullahs"), a noun with its compound modifier before it.
+      the noun it qualifies ("ruthless tyrants"), a noun with its compound modifier before it.
 
   Words inside a direct quotation are the speaker's, not the outlet's: they are left out.
 """
@@ -53,7 +53,7 @@ CHARGED_VALENCE = 2.5
 #: Parts of speech whose charged words are framing (not "no", "yes", interjections).
 _CONTENT_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "ADV"})
 #: A charged noun standing alone ("war", "peace") is as often the plain name of a thing as a
-#: choice of words: alone, it needs this valence; with a modifier ("death cult") the phrase
+#: choice of words: alone, it needs this valence; with a modifier ("hate machine") the phrase
 #: counts at :data:`CHARGED_VALENCE`.
 ALONE_VALENCE = 3.0
 #: Parts of speech of an event trigger's head that name an act.
@@ -181,7 +181,7 @@ def _lemma(tokens: Sequence[Token]) -> str:
 
 def _phrase(token: Token) -> list[Token]:
     """The framing phrase around a charged word: an adjective with the noun it qualifies
-    ("murderous Mullahs"), a noun with the compound modifier just before it ("death cult"),
+    ("ruthless tyrants"), a noun with the compound modifier just before it ("hate machine"),
     a compound modifier with its head noun."""
     head = token.head
     if token.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") \

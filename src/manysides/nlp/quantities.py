@@ -5,7 +5,7 @@ thousands", "3 billion") into an :class:`Amount` — exact numbers have ``low ==
 vague ones are ranges ("hundreds" → ``low=200``; "more than 300" → ``low=300`` exclusive);
 approximations ("about 50") keep the value with no bounds. :func:`find_quantities` finds the
 number phrases among some parsed tokens and types each by the noun it quantifies ("170 drones"
-→ ``drones``) or the harm it reports ("killing seven" → ``killed``; "700 ... dead" → ``dead``).
+→ ``drones``) or the harm it reports ("killing four" → ``killed``; "90 ... dead" → ``dead``).
 """
 
 from __future__ import annotations

@@ -246,11 +246,11 @@ def _naming(verb: Token) -> list[Span]:
 def _complements(verb: Token) -> list[Span]:
     deps = {"ccomp", "csubj"}
     if verb.lemma_.lower() in _APPEALS:
-        deps.add("xcomp")  # "urged Israel to take the win"
+        deps.add("xcomp")  # "urged the council to accept the offer"
     spans = [_subtree_span(c) for c in verb.children if c.dep_ in deps]
     if len(spans) > 1 and (all(s.start > verb.idx for s in spans)
                            or all(s.end <= verb.idx for s in spans)):
-        # "says that the matter can be deemed concluded": one content, parsed as two
+        # "says that the dispute can be considered closed": one content, parsed as two
         return [Span(min(s.start for s in spans), max(s.end for s in spans))]
     return spans
 
@@ -258,7 +258,7 @@ def _complements(verb: Token) -> list[Span]:
 def _source_head(verb: Token) -> Token | None:
     head = _subject(verb)
     if head is not None and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
-        publisher = _subject(head.head)  # "Iran released a statement which says"
+        publisher = _subject(head.head)  # "the ministry released a statement which says"
         if publisher is not None:
             return publisher
     return head
@@ -276,7 +276,7 @@ def _subject(verb: Token) -> Token | None:
             return _document(tok.head)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"}:
-        return before  # "..., the senior Hamas and Hezbollah members said" parsed loosely
+        return before  # "..., the senior union and party members said" parsed loosely
     return None
 
 
@@ -510,7 +510,7 @@ def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc,
         pattern = re.compile(rf"\b{re.escape(head.lower_)}\b")
         same = [a for a in earlier if a.source is not None and a.speaker
                 and pattern.search(doc.text[a.source.start : a.source.end].lower())]
-        if same:  # "the spokesman" after "a spokesman for Iran's mission"
+        if same:  # "the spokesman" after "a spokesman for the ministry"
             return same[-1].speaker, same[-1].speaker_kind
     chosen = _main_mention(inside, head)
     if chosen is None:
