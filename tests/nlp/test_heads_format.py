@@ -123,3 +123,26 @@ def test_heads_saved_bytes_are_reproducible(tmp_path) -> None:
     heads.save_head(tmp_path / "one.npz", head)
     heads.save_head(tmp_path / "two.npz", head)
     assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
+
+
+def test_heads_lexicon_features_count_marked_words() -> None:
+    lexicon = {"slammed": 0.6, "radical": 0.4, "scheme": 0.2}
+    marked, plain = heads.lexicon_features(
+        ["They slammed the radical scheme.", "The board met today."], lexicon)
+    assert marked.tolist() == pytest.approx([0.6, 0.4, 0.2, 1.2, 2, 3])
+    assert not plain.any()
+
+
+def test_heads_lexicon_features_join_the_head_that_carries_a_lexicon() -> None:
+    head = heads.LinearHead(classes=["no", "yes"], coef=np.zeros((1, 2 + heads.LEXICON_FEATURES)),
+                            intercept=np.array([0.0]), meta={"lexicon": {"vile": 0.9}})
+    head.coef[0, 2] = 5.0  # the top lexicon weight pushes toward "yes"
+    probs = head.predict_proba(["a vile plan", "a plan"], np.zeros((2, 2)))
+    assert probs[0, 1] > 0.9 and probs[1, 1] == pytest.approx(0.5)
+
+
+def test_heads_loaded_head_carries_its_word_lexicon() -> None:
+    head = heads.load_head("loaded")
+    lexicon = head.meta["lexicon"]
+    assert len(lexicon) > 200 and all(0.0 < w <= 1.0 for w in lexicon.values())
+    assert head.coef.shape[1] == len(head.vocabulary) + 384 + 6 + heads.LEXICON_FEATURES

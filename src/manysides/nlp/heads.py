@@ -3,10 +3,12 @@ check-worthiness and sentence roles.
 
 Every head is a linear model (logistic regression) over the concatenation of a TF-IDF block
 (vocabulary and idf stored with the head) and dense features (MiniLM embeddings, lexicon scores)
-multiplied by a stored scale. The files live in ``manysides/data/heads/`` as compressed ``.npz``
-(no pickles), each rebuilt deterministically by ``scripts/train_heads.py <head>`` from
-``../shared/data``, with its dev score in ``scores.json``. The feature functions here are the
-ones the training script uses, so training and prediction cannot drift apart.
+multiplied by a stored scale; the loaded-language head adds a third block, features of a word
+lexicon it carries in its meta (:func:`lexicon_features`). The files live in
+``manysides/data/heads/`` as compressed ``.npz`` (no pickles), each rebuilt deterministically
+by ``scripts/train_heads.py <head>`` from ``../shared/data``, with its dev score in
+``scores.json``. The feature functions here are the ones the training script uses, so training
+and prediction cannot drift apart.
 
 Heads are loaded lazily, once per process, on first use.
 """
