@@ -80,6 +80,43 @@ def test_actors_resolution_pronouns_without_a_person_are_left_out(nlp) -> None:
     assert "He" not in [m.text for m in link(nlp, far)]
 
 
+def test_actors_resolution_they_is_the_subject_kept_in_view(nlp) -> None:
+    text = ("Israel is reporting zero deaths from the attack. They are reporting some damage "
+            "to one base.")
+    they = find(link(nlp, text), "They")
+    assert (they.actor, they.label, antecedent(text, they)) == ("ISR", "PRON", "Israel")
+    text = "Iran fired drones in retaliation for Israel bombing their embassy in Syria."
+    assert find(link(nlp, text), "their embassy").actor == "IRNGOV"  # not Israel's
+    text = "It was Israel that bombed the embassy, the same day they struck a convoy."
+    assert find(link(nlp, text), "they").actor == "ISR"
+    text = "Iranian officials met on Sunday. They said talks would resume."
+    assert find(link(nlp, text), "They").actor == "IRNGOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the nearest subject is a plural that names no actor: "they" are the strikes
+        "Iran attacked Israel. The strikes were so large that they overwhelmed defences.",
+        # "..., they said": the sources were named long before
+        "Iran met Hamas in Beirut to plan the raid, they said.",
+        # no subject in view
+        "They arrived late.",
+    ],
+)
+def test_actors_resolution_they_without_an_actor_subject_is_left_out(nlp, text) -> None:
+    assert not [m for m in link(nlp, text) if m.text.lower() == "they"]
+
+
+def test_actors_resolution_a_patron_is_not_an_owner(nlp) -> None:
+    text = "Representatives of four Iran-backed militant groups, including Hamas, met."
+    mentions = link(nlp, text)
+    assert find(mentions, "Representatives").country is None  # neither Iran's nor Hamas's
+    assert find(mentions, "Iran").actor == "IRN"
+    spokesman = find(link(nlp, "A spokesman for Iran’s mission said so."), "spokesman")
+    assert spokesman.country == "IRN"
+
+
 def test_actors_resolution_the_group_and_the_country(nlp) -> None:
     text = (
         "Hezbollah fired rockets at the north. The group said it acted in solidarity. "

@@ -53,6 +53,48 @@ def test_events_context_the_date_of_the_report_is_not_the_date_of_the_event() ->
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Freedonia rushed troops to Sylvania after April 7.", "rushed"),
+        ("Freedonia has shelled Sylvania since April 2.", "shelled"),
+        ("Freedonia attacked Sylvania before April 10.", "attacked"),
+        ("Freedonia will shell Sylvania until Friday.", "shell"),
+        # a bound's own offset ("days before X") dates neither X nor anything below it
+        ("Just days before the attack, Freedonia warned Sylvania.", "warned"),
+        ("Freedonia threatened Sylvania a day after the April 1 strike.", "threatened"),
+    ],
+)
+def test_events_context_a_temporal_bound_is_not_the_event_date(text: str, trigger: str) -> None:
+    _article, event = _only(text, trigger)
+    assert event.date is None and event.date_span is None and event.date_basis is None
+
+
+def test_events_context_an_event_named_in_a_bound_keeps_its_own_date() -> None:
+    article, events = events_of("Sylvania shelled Freedonia on Sunday after "
+                                "Freedonia's April 1 strike on Sylvania.")
+    by_trigger = {article.span_text(e.trigger): e for e in events}
+    assert by_trigger["strike"].date == "2024-04-01"
+    assert by_trigger["shelled"].date == "2024-04-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # what "after"/"following" names has happened, whatever the clause around it says
+        ("Freedonia urged Sylvania to hold back following the Ruritanian attack on Sylvania.",
+         "attack", "asserted"),
+        ("Freedonia plans to respond after the Sylvanian strike on Freedonia.", "strike",
+         "asserted"),
+        ("Freedonia plans to strike Sylvania after the talks.", "strike", "future"),
+    ],
+)
+def test_events_context_what_after_names_is_presupposed(text: str, trigger: str,
+                                                        mode: str) -> None:
+    _article, event = _only(text, trigger)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
         ("Freedonia shelled Sylvanian positions in Damascus.", "shelled", "Damascus"),
@@ -115,6 +157,14 @@ def test_events_context_outcome_adjective_with_a_count_is_an_event() -> None:
          "raid", "hedged", ["Okafor"]),
         ("Analysts believe that Freedonia attacked Ruritania.", "attacked", "hedged",
          ["Analysts"]),
+        # the event as the object of a reporting verb: "reported damage", "confirmed a raid"
+        ("Sylvania reported damage to a Sylvanian army base.", "damage", "reported",
+         ["Sylvania"]),
+        ("Ruritania confirmed the Freedonian raid on Sylvania.", "raid", "reported",
+         ["Ruritania"]),
+        # not confirmed is left open, not denied and not reported
+        ("Ruritania did not confirm the Freedonian raid on Sylvania.", "raid", "hedged",
+         ["Ruritania"]),
     ],
 )
 def test_events_context_reporting_sources(text: str, trigger: str, mode: str,

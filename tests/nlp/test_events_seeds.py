@@ -67,6 +67,9 @@ def test_events_seeds_april_first_strike_in_damascus(articles) -> None:
 
     bombing = _find(articles["000"], "bombing", israeli_strike)
     assert bombing.date_basis == "explicit"
+    assert _countries(bombing.target) == {"IRN"}  # "their embassy in Syria": Iran's, not Syria's
+    retaliation = _find(articles["000"], "retaliation", lambda e: e.date_span is not None)
+    assert _countries(retaliation.source) == {"IRN"}  # "Iran sent ... in retaliation for ..."
     _find(articles["000"], "killing", lambda e: israeli_strike(e) and (
         "IRN" in _countries(e.target)))
     _find(articles["003"], "assassination", lambda e: israeli_strike(e) and (
@@ -99,6 +102,9 @@ def test_events_seeds_attack_missed_beside_damage_reported(articles) -> None:
     damage = _find(articles["000"], "damage", lambda e: e.type == "ASSAULT")
     assert not damage.negated and [m.sector for m in damage.target] == ["MIL"]
     assert _counts(damage).get("injured") == 1
+    # "Israel is reporting zero deaths ... They are reporting some damage ...": Israel says so
+    assert damage.mode == "reported" and _countries(damage.reported_by) == {"ISR"}
+    assert not damage.source  # who reports the damage did not do it
 
 
 def test_events_seeds_call_statement_and_strikes_on_hezbollah(articles) -> None:
@@ -112,6 +118,32 @@ def test_events_seeds_call_statement_and_strikes_on_hezbollah(articles) -> None:
         _countries(e.source) == {"IRN"}))
     _find(articles["002"], "strike", lambda e: "ISR" in _countries(e.source) and (
         _codes(e.target) == {"LBNREBHEZ"} and e.location == "Lebanon"))
+
+
+def test_events_seeds_a_bound_is_no_date(articles) -> None:
+    """"after October 7", "since August", "days before the attack" place an event relative to
+    another; they are not its date."""
+    bounds = ("after", "since", "before", "until", "following", "by", "from")
+    for article in articles.values():
+        for event in article.events:
+            if event.date_span is None:
+                continue
+            before = article.text[:event.date_span.start].split()[-1:]
+            assert before[0].lower() not in bounds, (article.span_text(event.trigger),
+                                                     article.span_text(event.date_span))
+    rushed = _find(articles["003"], "rushed", lambda e: _codes(e.source) == {"USAGOV"})
+    assert rushed.date is None and rushed.type == "AID"  # "rushed to Israel's defense"
+    met = _find(articles["001"], "met", lambda e: e.location == "Lebanon")
+    assert met.date_span is None  # "since August"
+
+
+def test_events_seeds_they_and_their_are_the_actor_in_view(articles) -> None:
+    text = articles["000"]
+    # "It was Israel that catalyzed ... the same day they murdered ... aid workers"
+    _find(text, "murdered", lambda e: _countries(e.source) == {"ISR"} and not e.negated)
+    # "it is now Israel that is ... indicating they want to strike back at Iran"
+    _find(text, "strike", lambda e: (_countries(e.source), _countries(e.target)) == (
+        {"ISR"}, {"IRN"}) and e.mode == "future")
 
 
 def test_events_seeds_october_seventh_and_its_toll(articles) -> None:
@@ -133,6 +165,12 @@ def test_events_seeds_planning_claim_and_denial(articles) -> None:
     alone = _find(text, "on its own", lambda e: e.type == "AID" and e.mode == "denied")
     assert _codes(alone.target) == {"PSEREBHMS"} and not alone.source
     assert "Mahmoud Mirdawi" in {m.text for m in alone.reported_by}
-    _find(text, "direct", lambda e: e.mode == "denied" and _countries(e.source) == {"IRN"})
+    direct = _find(text, "direct", lambda e: e.mode == "denied" and (
+        _countries(e.source) == {"IRN"}))
+    assert _countries(direct.reported_by) == {"IRN"}  # "a spokesman for Iran's mission"
+    planned = _find(text, "attacks", lambda e: _codes(e.source) == {"PSEREBHMS"})
+    assert not planned.target  # "planned the attacks on its own": Hamas did not attack Hamas
+    # "Biden ... took to CNN to call Netanyahu's government 'the most extreme'": no phone call
+    assert not [e for e in text.events if text.span_text(e.trigger) == "call"]
     # "have not yet seen evidence that Iran directed ...": hedged, not denied
     _find(text, "directed", lambda e: e.mode == "hedged" and _countries(e.source) == {"IRN"})

@@ -50,6 +50,8 @@ PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
+#: Plural pronouns that can stand for a country, group or body ("they", "their").
+PLURAL_PRONOUNS = frozenset({"they", "their"})
 ANAPHORS = {
     "group": "group",
     "movement": "group",
@@ -61,6 +63,10 @@ ANAPHORS = {
     "alliance": "igo",
     "bloc": "igo",
 }
+#: Participles after which a name is a patron, not the owner ("Iran-backed groups"); "-led"
+#: stays an owner ("U.S.-led forces").
+BACKING = frozenset({"backed", "sponsored", "funded", "financed", "supported", "armed",
+                     "trained", "allied", "aligned", "inspired", "affiliated", "linked"})
 MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "VBN", "VBG", "HYPH", "POS", "CD"})
 MODIFIER_KINDS = NAMED_KINDS | {"ner", "anaphor"}
 _KIND_LABELS = {
@@ -206,7 +212,8 @@ def _without_possessive(span: SpacySpan) -> SpacySpan:
 
 
 def _anaphors(doc: Doc, items: list[Item]) -> list[Item]:
-    """Pronouns (he, she, ...), "the group"/"the country"/"the alliance", and "its"."""
+    """Pronouns (he, she, ...; subject "they" and "their"), "the group"/"the country"/"the
+    alliance", and "its"."""
     covered = {t for item in items for t in range(item.start, item.end)}
     found = []
     for token in doc:
@@ -215,6 +222,9 @@ def _anaphors(doc: Doc, items: list[Item]) -> list[Item]:
         lower = token.lower_
         if lower in PRONOUNS and token.tag_ in ("PRP", "PRP$"):
             found.append(_anaphor(token, token, "pronoun", PRONOUNS[lower]))
+        elif lower in PLURAL_PRONOUNS and token.tag_ in ("PRP", "PRP$") and (
+                lower == "their" or token.dep_ in ("nsubj", "nsubjpass")):
+            found.append(_anaphor(token, token, "pronoun", "plural"))
         elif lower == "its" and token.tag_ == "PRP$":
             found.append(_anaphor(token, token, "anaphor", "owner"))
         elif lower in ANAPHORS and token.tag_ == "NN" and token.i > 0:
@@ -289,6 +299,8 @@ def _attach_modifier(doc: Doc, items: list[Item], position: int) -> None:
             return
         if cursor == 0 or doc[cursor - 1].tag_ not in MODIFIER_TAGS:
             return
+        if doc[cursor - 1].lower_ in BACKING:
+            return  # "Iran-backed militant groups" are backed by Iran, not Iran's
         cursor -= 1
 
 
@@ -301,10 +313,11 @@ def _stance(doc: Doc, start: int) -> bool:
 def _mention(text: str, item: Item, gazetteer: Gazetteer) -> Mention:
     """The :class:`Mention` an item stands for (code split into country and sector)."""
     code = item.code
-    if code is None and item.sector and item.kind in ("agent", "title"):
-        code = compose(None, item.sector)  # "officials" of no known country: ---GOV
-    country, sector = gazetteer.split(code) if code else (None, None)
     named = item.named()
+    owner = named if item.kind == "pronoun" else item  # "they" stands for "officials"
+    if code is None and owner.sector and owner.kind in ("agent", "title"):
+        code = compose(None, owner.sector)  # "officials" of no known country: ---GOV
+    country, sector = gazetteer.split(code) if code else (None, None)
     resolved = None
     if named is not item:
         resolved = Span(named.char_start, named.char_end)
@@ -346,8 +359,8 @@ def _without_datelines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Prepositions whose object can say which country a sector noun belongs to ("the mayor of
-#: Nablus", "dissidents from Myanmar", "a court in Guyana").
-_OWNER_PREPS = frozenset({"of", "from", "in"})
+#: Nablus", "dissidents from Myanmar", "a court in Guyana", "a spokesman for the ministry").
+_OWNER_PREPS = frozenset({"of", "from", "in", "for"})  # "a spokesman for Iran's mission"
 #: Sectors of state institutions: "Rwanda's Senate" is Rwanda's, whatever country the bare
 #: word defaults to.
 _NOT_OWNERS = frozenset({"relcl", "acl", "ccomp", "advcl", "appos", "conj", "cc"})
@@ -414,7 +427,9 @@ def _country_in(prep: Token, at: dict[int, Mention], mention: Mention) -> str | 
         other = at.get(tok.i)
         if other is not None and other is not mention and other.country:
             return other.country
-        stack.extend(c for c in tok.children if c.dep_ not in _NOT_OWNERS)
+        stack.extend(c for c in tok.children if c.dep_ not in _NOT_OWNERS and not (
+            c.dep_ == "amod" and c.pos_ == "VERB") and not (  # "Iran-backed groups"
+            c.dep_ == "prep" and c.lower_ not in _OWNER_PREPS))  # "groups including X"
     return None
 
 

@@ -38,6 +38,8 @@ OBJECT_OF_NOUNS = frozenset({"assassination", "killing", "bombing", "invasion", 
                              "deportation", "expulsion", "interception", "targeting"})
 _WITH_NOUNS_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 _WITH_NOUNS = frozenset({"clash", "clashes", "fighting", "firefight", "war"})
+#: Nouns that say what an act was ("did X in retaliation"): its doer is the doer of the act.
+RESPONSE_NOUNS = frozenset({"retaliation", "response", "reprisal", "revenge", "reaction"})
 #: Verbs whose ``from`` phrase is the other party ("received weapons from X").
 RECEIVING = frozenset({"receive", "accept", "obtain", "get", "welcome"})
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "press", "push", "encourage", "advise",
@@ -316,7 +318,8 @@ def noun_arguments(noun: Token, index: MentionIndex, category: str | None) -> Ar
         preps.add("of")
     if category in _WITH_NOUNS_TYPES or lemma in _WITH_NOUNS or noun.lower_ in _WITH_NOUNS:
         preps.update(("with", "to"))
-    args.target_heads = _pobjs(noun, preps)
+    args.target_heads = [t for t in _pobjs(noun, preps) if t.lower_ != "own" and not (
+        category == "ASSAULT" and _is_materiel(t))]  # "on its own", "interception of drones"
     args.target = _mentions(index, args.target_heads)
     if not args.source:  # "the killing of X by Y": the parser often hangs "by Y" on X
         late = [p for t in args.target_heads for p in _pobjs(t, ("by",))]
@@ -344,7 +347,9 @@ def _support_subject(noun: Token) -> list[Token]:
     tok = noun
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         tok = tok.head.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.pos_ == "VERB":
+    if tok.dep_ == "pobj" and (tok.head.lower_ in ("with", "by") or (
+            tok.head.lower_ == "in" and tok.lemma_.lower() in RESPONSE_NOUNS)) and (
+            tok.head.head.pos_ == "VERB"):  # "X fired missiles in retaliation for ...": X
         subjects, passive = subject_of(tok.head.head)
         return [] if passive else subjects
     if tok.dep_ in ("dobj", "conj") and tok.head.pos_ == "VERB":

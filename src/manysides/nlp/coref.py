@@ -11,6 +11,12 @@ Rules, kept deliberately simple (they are right in the common cases of news pros
   earlier-named person counts — dates found in the text are never used;
 - a capitalised word equal to the surname of a person named earlier is that person;
 - he/she (him, his, her, ...) is the last person of a compatible gender within three sentences;
+- "they" as a subject and "their" are the nearest earlier *subject* in this or the previous
+  sentence (a reader keeps the topic: "Israel is reporting zero deaths. They are reporting
+  damage ..."), skipping the subject of the pronoun's own clause for "their" ("Israel bombing
+  their embassy") and other pronouns; if that subject is a plural noun that names no actor
+  ("the strikes ... they"), or the pronoun is the subject of a trailing "..., they said" (whose
+  sources were named long before), the pronoun stays unresolved;
 - "the group"/"the country"/"the alliance" is the last group/country/IGO within five sentences;
   "its" the last country, group or organisation; "the government"/"the military" borrow the
   last country named within three sentences.
@@ -28,11 +34,15 @@ from manysides.nlp.items import STATE_SECTORS, Item
 from manysides.nlp.matching import norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["resolve"]
 
 PERSON_WINDOW = 2  # sentences back, besides the current one
+PLURAL_WINDOW = 1
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_SAYING = frozenset({"say", "tell", "add", "note", "claim", "insist", "argue", "explain"})
 GROUP_WINDOW = 4
 COUNTRY_WINDOW = 2
 _OWNER_KINDS = frozenset({"country", "seat", "group", "igo", "org", "ngo"})
@@ -68,6 +78,7 @@ class _State:
     countries: list[tuple[Item, str]] = field(default_factory=list)
     owners: list[Item] = field(default_factory=list)
     surnames: dict[str, Item] = field(default_factory=dict)
+    by_token: dict[int, Item] = field(default_factory=dict)  # resolved items, by token
 
     def distance(self, earlier: Item, later: Item) -> int:
         """How many sentences apart two items are."""
@@ -222,6 +233,9 @@ def _holds(person: Item, title: str, state: _State) -> bool:
 
 
 def _resolve_pronoun(item: Item, state: _State) -> None:
+    if item.want == "plural":
+        _resolve_plural(item, state)
+        return
     for person in reversed(state.persons):
         if state.distance(person, item) > PERSON_WINDOW:
             break
@@ -229,6 +243,75 @@ def _resolve_pronoun(item: Item, state: _State) -> None:
             _refer(item, person)
             return
     item.dropped = True
+
+
+def _resolve_plural(item: Item, state: _State) -> None:
+    """"they" / "their": the nearest earlier subject, if it is a (non-person) actor."""
+    doc = state.doc
+    pronoun = doc[item.start]
+    verb = _clause_verb(pronoun)
+    if pronoun.dep_ in _SUBJECT_DEPS and _trailing_attribution(verb):
+        item.dropped = True
+        return
+    own = set() if pronoun.dep_ in _SUBJECT_DEPS else {
+        s.i for s in _clause_subjects(verb)}
+    first = state.sentence[item.start] - PLURAL_WINDOW
+    i = item.start - 1
+    while i >= 0 and state.sentence[i] >= first:
+        tok = doc[i]
+        i -= 1
+        if tok.dep_ not in _SUBJECT_DEPS or tok.i in own:
+            continue
+        head = _relative_antecedent(tok)
+        found = state.by_token.get(head.i)
+        if found is not None and not found.named().is_person:
+            _refer(item, found)
+            return
+        if found is None and (head.tag_ in ("NNS", "NNPS") or head.lower_ == "they"):
+            break  # "the strikes ... they", an unresolved "they": not an actor
+    item.dropped = True
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of ``verb``, or of the verb it is coordinated with or controlled by."""
+    for _ in range(4):
+        found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if found or verb.dep_ not in ("xcomp", "conj", "pcomp", "advcl") or verb.head is verb:
+            return [_relative_antecedent(f) for f in found] + found
+        verb = verb.head
+    return []
+
+
+def _trailing_attribution(verb: Token) -> bool:
+    """"..., they said.": a saying verb after the words it reports."""
+    if verb.lemma_.lower() not in _SAYING:
+        return False
+    return verb.dep_ == "parataxis" or any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+
+
+def _relative_antecedent(subj: Token) -> Token:
+    """"Israel, which ..." / "It was Israel that ...": the noun a relative subject stands for."""
+    if subj.lower_ not in _RELATIVES:
+        return subj
+    clause = subj.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ == "ccomp":  # a cleft: "it was X that did Y"
+        attr = next((c for c in clause.head.children if c.dep_ == "attr"), None)
+        if attr is not None:
+            return attr
+    return subj
 
 
 def _resolve_anaphor(item: Item, state: _State) -> None:
@@ -260,6 +343,10 @@ def _last_country(item: Item, state: _State, window: int) -> tuple[Item, str] | 
 def _remember(item: Item, state: _State) -> None:
     """Record what an item makes available to later pronouns, anaphors and short forms."""
     named = item.named()
+    for i in range(item.start, item.end):
+        state.by_token[i] = item
+    if item.want == "plural":
+        return  # "they" keeps its antecedent in view; it does not name a new country
     if item.is_person:
         state.persons.append(item)
         _remember_surname(named, state)

@@ -94,8 +94,12 @@ ALONE_ACTS = SUPPORT_VERBS | frozenset({"act", "decide", "devise", "design", "pr
 _CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "csubj", "acl"})
 _LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "along",
                         "at", "over", "off", "within"})
-_DATE_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after",
-                         "from", "of", "as"})
+_DATE_PREPS = frozenset({"on", "in", "at", "during", "of", "as"})
+#: Prepositions that place an event relative to another time ("after October 7", "since
+#: August", "before the April 1 strike", "by Friday"): a bound, not the event's own date.
+#: Neither their object nor the clause they hang from dates the event.
+BOUND_PREPS = frozenset({"after", "since", "before", "until", "till", "by", "from",
+                         "following", "prior", "ahead", "pending"})
 _DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
                        r"several|few|many|the (?:past|last|next|coming))\s+(?:years?|months?|"
                        r"weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?! ago)",
@@ -418,14 +422,30 @@ def _date_entity(tok: Token, kind: str, entities: dict[int, SpacySpan]) -> Spacy
 
 
 def _carries(kind: str, cur: Token, head: Token) -> bool:
-    """Whether ``head``'s date is also the date of the event below it."""
+    """Whether ``head``'s date is also the date of the event below it: not across a bound
+    ("threatened just days before the attack": the attack is not dated by the threat)."""
+    if _is_bound(cur) or _is_bound(head):
+        return False
     if kind == "verb":
         return cur.dep_ in ("conj", "advcl", "xcomp") and head.pos_ == "VERB"
     return kind == "noun" and cur.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
 
 
+def _is_bound(tok: Token) -> bool:
+    """A temporal bound word ("after", "since", "following", "prior (to)"), or a clause it
+    introduces ("after Iran attacked", "before launching")."""
+    if tok.lower_ in BOUND_PREPS and tok.dep_ in ("prep", "mark", "advmod", "pcomp"):
+        return True
+    return tok.dep_ in ("advcl", "pcomp") and any(
+        c.dep_ == "mark" and c.lower_ in BOUND_PREPS for c in tok.children)
+
+
 def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
+    """A DATE/TIME that anchors ``tok`` itself: "on April 1", "Saturday's assault", "the
+    April 1 strike" — not "after October 7" or "since August" (bounds, :data:`BOUND_PREPS`)."""
     for child in tok.children:
+        if _is_bound(child):
+            continue
         candidates = [child]
         if child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
             candidates = [c for c in child.children if c.dep_ == "pobj"]

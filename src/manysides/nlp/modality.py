@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-__all__ = ["MODES", "Modality", "modality"]
+__all__ = ["MODES", "PRESUPPOSING", "Modality", "modality"]
 
 MODES = ("denied", "hypothetical", "called_for", "future", "hedged", "reported", "asserted")
 
@@ -23,6 +23,10 @@ REPORT = frozenset({"say", "tell", "report", "claim", "allege", "announce", "sta
                     "note", "confirm", "insist", "argue", "write", "explain", "acknowledge",
                     "declare", "assert", "maintain", "reveal", "disclose", "admit", "testify",
                     "contend", "stress", "emphasize", "indicate", "show", "quote"})
+#: Reporting verbs whose object can be the event itself: "They reported damage to a base",
+#: "officials confirmed the strike" (its doer need not be the one who reports it).
+REPORTED_OBJECT = frozenset({"report", "confirm", "acknowledge", "admit", "reveal",
+                             "disclose"})
 BELIEVE = frozenset({"believe", "think", "suspect", "fear", "estimate", "assess", "suggest",
                      "guess", "speculate", "presume", "assume", "doubt"})
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "dispute",
@@ -42,6 +46,8 @@ HEDGE_WORDS = frozenset({"reportedly", "allegedly", "apparently", "possibly", "p
 EVIDENCE = frozenset({"see", "find", "know", "confirm", "corroborate", "prove", "have",
                       "show", "establish"})
 FAIL = frozenset({"fail", "refuse", "decline", "neglect"})
+#: Temporal words whose object is presupposed to have happened ("after the attack").
+PRESUPPOSING = frozenset({"after", "following", "since"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPO_AUX = frozenset({"would", "'d"})
 _HEDGE_AUX = frozenset({"may", "might", "could"})
@@ -75,11 +81,25 @@ def modality(trigger: Token) -> Modality:
     child, cur = trigger, trigger.head
     steps = 0
     while child.dep_ in _UP and cur is not child and steps < 12:
+        if _presupposed(child):
+            break  # "avoid escalation following the attack": the attack is a given
+        if child is trigger and child.dep_ == "dobj" and (
+                cur.lemma_.lower() in REPORTED_OBJECT) and not _negated(cur):
+            result.flags.add("reported")  # "Israel reported damage to a base"
+            result.reporters.extend(_subjects(cur))
         _governor(child, cur, result)
         child, cur, steps = cur, cur.head, steps + 1
     _root_attribution(child, result)
     result.choose()
     return result
+
+
+def _presupposed(tok: Token) -> bool:
+    """An "after X" / "following X" / "since X" adjunct: X is taken as having happened,
+    whatever the clause it hangs from says (urged, planned, would)."""
+    return (tok.lower_ in PRESUPPOSING and tok.dep_ in ("prep", "mark", "pcomp")) or (
+        tok.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in tok.children))
 
 
 def _negated(tok: Token) -> bool:

@@ -44,6 +44,10 @@ LIGHT_VERBS = frozenset({
 })
 
 
+#: Verbs that, with an object complement ("call X Y"), name rather than act.
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "name", "deem"})
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     """A lexicon decision: CAMEO code, PLOVER category, and how many pattern words matched."""
@@ -115,7 +119,7 @@ def match_verb(token: Token) -> Code | None:
     if lemma not in lex.verbs:
         lemma = next((c for c in _base_forms(token.lower_, lex) if c in lex.verbs), lemma)
     patterns = lex.verbs.get(lemma, [])
-    if not patterns:
+    if not patterns or _names_something(token, lemma):
         return None
     pre = _strings(_pre_words(token))
     post = _strings(_post_words(token))
@@ -132,6 +136,12 @@ def match_verb(token: Token) -> Code | None:
         if _all_in(pattern.pre, pre, lex) and _in_order(pattern.post, post, lex):
             best = pattern
     return best.code if best else None
+
+
+def _names_something(verb: Token, lemma: str) -> bool:
+    """"called the government 'the most extreme'", "branded them terrorists": a naming verb
+    with an object complement says what someone is called, it is no call or act."""
+    return lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def verb_lemmas(token: Token) -> set[str]:
@@ -192,7 +202,8 @@ def _post_words(verb: Token) -> list[Token]:
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        out.append(tok)
+        if not (tok.pos_ == "ADP" and tok.dep_ == "advmod"):  # "at least": no phrase "(at)"
+            out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
     return sorted(out, key=lambda t: t.i)
 
