@@ -8,10 +8,17 @@ story. The threshold with the best mean B-cubed F1 over the pools (grid 0.20 ...
 0.01; the first best wins) is written, with its train scores, to
 ``src/manysides/data/stories.json``. Everything is seeded, so a rerun gives the same threshold.
 
+With ``--events`` the sampled articles first go through the event stage, as they do in
+``analyze``, so the shared-evidence and lead-happening terms of the similarity take part; with
+``--happening-grid`` the lead-happening weight, baseline and decay
+(:data:`manysides.compare.stories.HAPPENING_WEIGHT` ...) are searched too and every row printed
+(the packaged values were chosen so: the best train F1).
+
 The benchmark (``benchmarks/compare.py``) imports the helpers here, so the TF-IDF baseline's
 threshold is chosen in exactly the same way.
 
     python scripts/tune_stories.py [--roundups 600] [--pool-size 300] [--cache /tmp/x.npz]
+                                   [--events] [--happening-grid]
 """
 
 from __future__ import annotations
@@ -134,12 +141,40 @@ def sample_train(n_roundups: int, seed: int = 0) -> list[list[Article]]:
     return rng.sample(roundups, n_roundups) if n_roundups < len(roundups) else roundups
 
 
+def with_events(roundups: list[list[Article]]) -> list[list[Article]]:
+    """The roundups' articles through the event stage (mentions and events), as in analyze."""
+    from manysides.stages import run_stages
+
+    done = {a.id: a for a in run_stages([a for r in roundups for a in r],
+                                        ["manysides.events.rules.v1"])}
+    return [[done[a.id] for a in roundup] for roundup in roundups]
+
+
 def tune(similarity: Similarity, n_roundups: int, pool_size: int,
-         seed: int = 0) -> tuple[float, tuple[float, float, float]]:
+         seed: int = 0, events: bool = False) -> tuple[float, tuple[float, float, float]]:
     """Threshold and train scores for ``similarity`` on the seeded train sample."""
-    pools = make_pools(sample_train(n_roundups, seed), pool_size, seed)
+    roundups = sample_train(n_roundups, seed)
+    pools = make_pools(with_events(roundups) if events else roundups, pool_size, seed)
     sims = [similarity(articles) for articles, _ in pools]
     return choose_threshold(sims, [gold for _, gold in pools])
+
+
+def happening_grid(similarity: Similarity, n_roundups: int, pool_size: int,
+                   seed: int = 0) -> None:
+    """Print the best threshold and train B-cubed for each lead-happening setting."""
+    from manysides.compare import stories
+
+    pools = make_pools(with_events(sample_train(n_roundups, seed)), pool_size, seed)
+    golds = [gold for _, gold in pools]
+    for decay in (300.0, 600.0, 1200.0):
+        for weight in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+            for baseline in (0.2, 0.3, 0.4, 0.5):
+                stories.LEAD_DECAY_CHARS, stories.HAPPENING_WEIGHT = decay, weight
+                stories.HAPPENING_BASELINE = baseline
+                threshold, (p, r, f) = choose_threshold(
+                    [similarity(articles) for articles, _ in pools], golds)
+                print(f"decay {decay:.0f} weight {weight} baseline {baseline} threshold "
+                      f"{threshold:.2f} B3 P {p:.4f} R {r:.4f} F1 {f:.4f}", flush=True)
 
 
 def main() -> None:
@@ -149,14 +184,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=None, help="embedding cache (.npz)")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the JSON")
+    parser.add_argument("--events", action="store_true",
+                        help="run the event stage over the sample first (as analyze does)")
+    parser.add_argument("--happening-grid", action="store_true",
+                        help="print the lead-happening grid (implies --events); write nothing")
     args = parser.parse_args()
-    threshold, (p, r, f) = tune(minilm_similarity(CachedEncoder(args.cache)),
-                                args.roundups, args.pool_size, args.seed)
+    similarity = minilm_similarity(CachedEncoder(args.cache))
+    if args.happening_grid:
+        happening_grid(similarity, args.roundups, args.pool_size, args.seed)
+        return
+    threshold, (p, r, f) = tune(similarity, args.roundups, args.pool_size, args.seed,
+                                args.events)
+    from manysides.compare import stories
+
     record = {
         "threshold": threshold,
         "linkage": "average",
         "train_bcubed": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)},
         "data": "roundups/neus_train.jsonl",
+        "events": args.events,
+        "happening": {"weight": stories.HAPPENING_WEIGHT, "baseline": stories.HAPPENING_BASELINE,
+                      "decay_chars": stories.LEAD_DECAY_CHARS},
         "sample": {"roundups": args.roundups, "pool_size": args.pool_size, "seed": args.seed},
         "grid": [GRID[0], GRID[-1], 0.01],
         "date": date.today().isoformat(),

@@ -463,6 +463,7 @@ class Comparison:
     outlets: dict[str, list[str]] = field(default_factory=dict)  # outlet -> its article ids
     skipped: list[str] = field(default_factory=list)  # ids of articles left out (duplicates)
     settings: dict[str, Any] = field(default_factory=dict)  # thresholds and versions used
+    profiles: list[OutletProfile] = field(default_factory=list)  # one per outlet (framing ran)
 
 
 @dataclass(slots=True)

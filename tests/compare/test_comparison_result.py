@@ -12,9 +12,12 @@ from manysides.compare import compare
 from manysides.compare.comparison import compare_story
 from manysides.model import (
     Article,
+    Claim,
     Comparison,
     Duplicate,
+    Lean,
     Mention,
+    Span,
     Story,
     from_dict,
     to_dict,
@@ -113,6 +116,26 @@ def test_comparison_one_outlet_two_speakers_contradict() -> None:
     assert _run([article("w1", text, [helped, alone], "Ledger")]).contradictions == []
 
 
+def test_comparison_help_denied_without_a_helper_against_one_named() -> None:
+    """"X acted on its own" as the event stage codes it (help to X denied, no helper named)
+    against "Y helped X", both reported by one outlet from different speakers."""
+    text = ("Calvera helped the Front plan the attacks on Ardenia, officials said. "
+            "A Front leader said the group planned the attacks on its own.")
+    helped = event(text, "helped", "AID", source=(("Calvera", "CAL"),),
+                   target=(("Front", "FRO"),), mode="reported")
+    alone = event(text, "on its own", "AID", target=(("the group", "FRO"),), mode="denied")
+    helped.reported_by = [Mention(span=find(text, "officials"), text="officials")]
+    alone.reported_by = [Mention(span=find(text, "A Front leader"), text="A Front leader")]
+    result = _run([article("w1", text, [helped, alone], "Ledger")])
+    (found,) = result.contradictions
+    assert found.kind == "denial"
+    assert {found.a.text, found.b.text} == {text[:text.index(" A Front")],
+                                             text[text.index("A Front"):]}
+    # the same outlet in one voice: the denial is of a detail, not a second account
+    helped.reported_by, alone.reported_by = [], []
+    assert _run([article("w1", text, [helped, alone], "Ledger")]).contradictions == []
+
+
 def test_comparison_timeline_dates_with_their_basis() -> None:
     t1 = "Ardenia struck the harbour of Velmar on 1 April 2024, officials said."
     t2 = "Ardenia struck the harbour of Velmar on Monday, killing seven."
@@ -153,6 +176,18 @@ def test_compare_skips_duplicates_and_round_trips_through_json() -> None:
     assert [s.articles for s in result.stories] == [["a1", "a2", "a3"]]
     assert result.stories[0].events and result.verdicts and result.briefs and result.timelines
     assert from_dict(Comparison, to_dict(result)) == result
+
+
+def test_compare_profiles_each_outlet_once_the_framing_stages_ran() -> None:
+    articles = _three()
+    assert compare(articles, encoder=_Keywords(), threshold=0.9).profiles == []
+    articles[0].claims = [Claim(Span(0, len(T1)), role="fact")]
+    articles[2].lean = Lean(label="left", scores={"left": 0.7, "right": 0.3})
+    result = compare(articles, encoder=_Keywords(), threshold=0.9)
+    assert [p.outlet for p in result.profiles] == ["Ledger", "Signal", "Courier"]
+    ledger, signal, courier = result.profiles
+    assert ledger.roles == {"fact": 1} and signal.roles == {} and courier.lean == "left"
+    assert from_dict(Comparison, to_dict(result)).profiles == result.profiles
 
 
 def test_compare_nothing_to_compare() -> None:

@@ -62,11 +62,6 @@ def _outlet(run: AnalysisResult, key: str) -> str:
     return article.outlet or article.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: no seed states a year, so no reference date is inferred and the October "
-    "2023 and April 2024 stories are not told apart (see the closing note of this session)",
-)
 def test_seeds_stories_october_and_april_apart(run: AnalysisResult) -> None:
     april = {_story_of(run, k) for k in ("000", "002", "003")}
     october = {_story_of(run, k) for k in ("001#1", "001#2")}

@@ -125,8 +125,16 @@ class _Features:
             location=" ".join(event.location.lower().split()) if event.location else None,
             words=content_words(event_words(event, text)),
             trigger=_stem(trigger[-1]) if trigger else "",
-            realis=event.mode in REALIS, alone=acts_alone(event, text),
+            realis=event.mode in REALIS,
+            alone=acts_alone(event, text) or _help_denied(event),
         )
+
+
+def _help_denied(event: Event) -> bool:
+    """Help denied with no helper named ("the group acted on its own", "no one aided X"): the
+    act was its target's alone, which any account of someone helping that target disputes."""
+    return (event.mode == "denied" and event.type in HELPING and not event.source
+            and bool(event.target))
 
 
 def event_words(event: Event, text: str, pad: int = 30) -> str:
@@ -200,6 +208,8 @@ def _helped(alone: _Features, other: _Features) -> float | None:
     """"X did it on its own" against "Y helped X do it": the same act, its sides opposed."""
     if other.type in HELPING and alone.source & other.target:
         return 1.0
+    if other.type in HELPING and not alone.source and alone.target & other.target:
+        return 1.0  # help to X denied, no helper named, against "Y helped X"
     if other.type == alone.type and alone.source and alone.source < other.source:
         return 1.0
     return None

@@ -245,7 +245,8 @@ def build_brief(story: Story, members: Sequence[Article], aligned: Sequence[Alig
         many = len(outlets) > 1 and 2 * len(cand.outlets) > len(outlets)
         agreed.append(BriefSentence(
             text=cand.text, kind="agreed" if many else "partial", outlets=cand.outlets,
-            citations=[Citation(cand.article, cand.span, cand.text), *cand.support]))
+            citations=[Citation(cand.article, cand.span, cand.span.of(by_id[cand.article].text)),
+                       *cand.support]))
     disputed = [_disputed(c) for c in contradictions[:MAX_DISPUTED]]
     partial = _partial(aligned, reporting, outlets, by_id)
     sentences = [s for s in agreed if s.kind == "agreed"] + disputed + [

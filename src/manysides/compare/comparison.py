@@ -1,5 +1,5 @@
 """The whole comparison of a batch of articles: stories, story events, verdicts, contradictions,
-a neutral brief and a timeline per story (:func:`compare`).
+a neutral brief and a timeline per story, and a profile per outlet (:func:`compare`).
 
 Duplicates (``article.duplicate`` set by ingest) are left out and listed in
 ``Comparison.skipped``. Each story's articles are aligned (:func:`~manysides.compare.align
@@ -26,6 +26,7 @@ from typing import Any
 from manysides.compare import conflicts, contrast
 from manysides.compare.align import THRESHOLD, AlignedEvent, actor_keys, align_story
 from manysides.compare.brief import build_brief, build_timeline
+from manysides.compare.profile import outlet_profiles
 from manysides.compare.stories import cluster_stories, settings
 from manysides.model import (
     Article,
@@ -58,6 +59,8 @@ def compare(articles: Sequence[Article], *, threshold: float | None = None,
     if not kept:
         return result
     result.stories = cluster_stories(kept, threshold=threshold, encoder=encoder)
+    if any(article.claims or article.lean for article in kept):  # the framing stages ran
+        result.profiles = outlet_profiles(kept)
     by_id = {a.id: a for a in kept}
     for story in result.stories:
         compare_story(story, [by_id[i] for i in story.articles], result)

@@ -410,11 +410,19 @@ def _members(story_event: StoryEvent, supports: list[float],
              by_id: dict[str, Article]) -> list[_Member]:
     found = [(by_id[aid], n, s) for (aid, n), s in zip(story_event.mentions, supports, strict=True)
              if aid in by_id and n < len(by_id[aid].events)]
-    signs: dict[str, set[bool]] = {}
+    # An outlet that both asserts and negates the event in its own voice (or one speaker's) is
+    # "mixed": its denial is of a detail. Two speakers it reports (an official's account, a
+    # group's denial) are two accounts, not a mixed one.
+    signs: dict[tuple[str, frozenset[str]], set[bool]] = {}
     for article, n, _ in found:
-        signs.setdefault(outlet_of(article), set()).add(_negative(article.events[n]))
+        signs.setdefault(_voice(article, n), set()).add(_negative(article.events[n]))
     return [_Member(outlet_of(article), article, n, article.events[n], s,
-                    mixed=len(signs[outlet_of(article)]) == 2) for article, n, s in found]
+                    mixed=len(signs[_voice(article, n)]) == 2) for article, n, s in found]
+
+
+def _voice(article: Article, n: int) -> tuple[str, frozenset[str]]:
+    """Who says a mention: its outlet, and the speakers it is reported from (by their words)."""
+    return outlet_of(article), frozenset(m.text.lower() for m in article.events[n].reported_by)
 
 
 def _unwrap(item: StoryEvent | AlignedEvent) -> tuple[StoryEvent, list[float]]:

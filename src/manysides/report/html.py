@@ -51,7 +51,8 @@ def render_report(
     ``extra`` holds run details (command, settings, ...): shown in the overview and embedded as
     JSON (``<script type="application/json" id="manysides-extra">``) for later stages.
     ``comparison`` (from :func:`manysides.compare.compare`) adds the stories section;
-    ``profiles`` the outlet profiles (computed from ``articles`` when not given).
+    ``profiles`` the outlet profiles (by default the comparison's, else computed from
+    ``articles``).
     """
     articles = list(articles)
     script = _asset("report.js")
@@ -59,7 +60,8 @@ def render_report(
     cites = Citations(articles, anchors)
     views = story_views(comparison, articles, anchors, cites) if comparison else []
     if profiles is None:
-        profiles = _profiles(articles)
+        profiles = comparison.profiles if comparison and comparison.profiles else (
+            _profiles(articles))
     cards = outlet_cards(profiles, cites)
     context = {
         "stories": views,
