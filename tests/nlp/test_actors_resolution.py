@@ -179,3 +179,36 @@ def test_actors_resolution_user_entries(nlp, tmp_path: Path) -> None:
     assert (president.actor, president.name) == ("RURGOV", "Rudolf Rassendyll")
     without = link(nlp, text)
     assert find(without, "Ruritanian officials").actor == "---GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # "its" inside the subject: the topic of the clause before, not the last group named
+        ("In recent years, Tehran has funded militias that attacked Israel, including "
+         "Hezbollah and Hamas. Yet its own troops never struck Israel.", "its own troops",
+         "IRNMIL"),
+        # "its" outside the subject: the subject of its own clause
+        ("Hezbollah fired rockets. Tehran, like Hamas, has invested in its proxies.", "its",
+         "IRNGOV"),
+        # "X and its Y": X
+        ("Hamas fired rockets. Israel faces aggression from Iran and its proxies.", "its", "IRN"),
+    ],
+)
+def test_actors_resolution_its_is_the_topic(nlp, text: str, words: str, code: str) -> None:
+    assert find(link(nlp, text), words).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Representatives of Hamas met Iranian officials in Beirut.", "PSEREBHMS"),
+        ("Delegates from Chile attended the talks.", "CHLGOV"),
+        ("Representatives of these groups met Iranian officials.", None),  # not legislators
+    ],
+)
+def test_actors_resolution_representatives_are_of_whom_they_represent(
+        nlp, text: str, code: str | None) -> None:
+    mentions = link(nlp, text)
+    assert mentions[0].text in ("Representatives", "Delegates")
+    assert mentions[0].actor == code

@@ -151,7 +151,8 @@ def test_events_seeds_october_seventh_and_its_toll(articles) -> None:
         _codes(e.source) == {"PSEREBHMS"}))
     assert _countries(attack.target) == {"ISR"}
     assert attack.date is None  # "Saturday", and the article gives no date to count from
-    dead = _find(articles["001"], "dead", lambda e: _countries(e.target) == {"ISR"})
+    dead = _find(articles["001"], "dead", lambda e: _countries(e.target) == {"ISR"} and (
+        _counts(e).get("dead") == 700.0))
     assert _counts(dead) == {"dead": 700.0}
     massacres = _find(articles["003"], "massacres", lambda e: _codes(e.source) == {"PSEREBHMS"})
     assert (massacres.date, massacres.date_basis) == ("--10-07", "explicit")
@@ -174,3 +175,41 @@ def test_events_seeds_planning_claim_and_denial(articles) -> None:
     assert not [e for e in text.events if text.span_text(e.trigger) == "call"]
     # "have not yet seen evidence that Iran directed ...": hedged, not denied
     _find(text, "directed", lambda e: e.mode == "hedged" and _countries(e.source) == {"IRN"})
+
+
+def test_events_seeds_who_did_what_a_clause_says(articles) -> None:
+    text = articles["003"]
+    # "a bombing of the Israeli embassy in Buenos Aires that killed 22 people": not Israel
+    killed = _find(text, "killed", lambda e: _counts(e).get("killed") == 22.0)
+    assert "ISR" not in _countries(killed.source) and _countries(killed.source) <= {"IRN", "LBN"}
+    # "Tehran has funded ... including ... Hamas. Yet ... its own troops never struck Israel"
+    struck = _find(text, "struck", lambda e: e.negated)
+    assert _countries(struck.source) == {"IRN"}
+    met = _find(articles["001"], "met", lambda e: e.location == "Lebanon")
+    assert met.type == "CONSULT" and met.cameo.startswith("04")
+    assert not any((m.sector or "").startswith("LEG") for m in met.source)  # "Representatives"
+    # "Officers of Iran's IRGC had worked with Hamas ... to devise the ... incursions ..., those
+    # people said": planners are not doers, and "those people" are the sources named before
+    for event in articles["001"].events:
+        if articles["001"].span_text(event.trigger) == "incursions":
+            assert not event.source
+        assert all(m.actor != "---CVL" or m.text.lower() != "those people"
+                   for m in event.reported_by)
+    worked = _find(articles["001"], "worked", lambda e: _codes(e.target) == {"PSEREBHMS"})
+    assert {"PSEREBHMS", "LBNREBHEZ"} <= _codes(worked.reported_by)
+
+
+def test_events_seeds_position_negation_and_counts(articles) -> None:
+    text = articles["001"]
+    # "several militias surrounding Israel in April": where they are, not an attack
+    assert not [e for e in text.events if text.span_text(e.trigger).startswith("surround")]
+    # "dozens, if not hundreds, of soldiers and civilians kidnapped": a count on the kidnapping;
+    # "hundreds of Israeli dead": a toll of its own
+    kidnapped = _find(text, "kidnapped", lambda e: _codes(e.source) == {"PSEREBHMS"})
+    assert _counts(kidnapped) == {"kidnapped": 24.0}
+    _find(text, "dead", lambda e: _countries(e.target) == {"ISR"} and _counts(e) == {"dead": 200.0})
+    # "a nation that refuses to halt its genocide ... while facing the threat of retaliation
+    # from Iran": the retaliation is not denied by the refusal
+    threat = [e for e in articles["000"].events if articles["000"].span_text(e.trigger) ==
+              "retaliation" and e.date_span is None and e.mode == "asserted"]
+    assert threat and not any(e.negated for e in threat)

@@ -107,7 +107,7 @@ class ActorLinker:
         coref.resolve(items, doc, day, self.gazetteer)
         text = article.text
         mentions = [_mention(text, item, self.gazetteer) for item in items if not item.dropped]
-        return _qualify(doc, _without_datelines(doc, mentions))
+        return _qualify(doc, _delegates(doc, _without_datelines(doc, mentions)))
 
     def _names(self, doc: Doc, ents: dict[int, SpacySpan]) -> list[Item]:
         """Gazetteer matches, adjusted by the entity recogniser, plus entities it misses."""
@@ -365,6 +365,54 @@ _OWNER_PREPS = frozenset({"of", "from", "in", "for"})  # "a spokesman for Iran's
 #: word defaults to.
 _NOT_OWNERS = frozenset({"relcl", "acl", "ccomp", "advcl", "appos", "conj", "cc"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP", "ELI"})
+
+
+#: Nouns for people who act for someone: "representatives of X" are X's, whatever sector
+#: the bare word has (the agents file reads "representatives" as legislators).
+DELEGATE_NOUNS = frozenset({"representative", "representatives", "delegate", "delegates",
+                            "delegation", "delegations"})
+
+
+def _delegates(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Representatives of the group", "delegates from Chile": they speak for the actor their
+    "of"/"from" phrase names (a country's are its government's), and with no actor named
+    there they are of no known actor — not legislators."""
+    out = []
+    for mention in mentions:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        preps = [] if root is None or root.lower_ not in DELEGATE_NOUNS else [
+            c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        if not preps:
+            out.append(mention)
+            continue
+        owner = _actor_in(doc, preps[0], mentions, mention)
+        if owner is None:
+            out.append(replace(mention, actor=None, country=None, sector=None, name=None))
+        elif owner.sector:
+            out.append(replace(mention, actor=owner.actor, country=owner.country,
+                               sector=owner.sector, name=owner.name))
+        else:  # a country's representatives are its government's
+            out.append(replace(mention, actor=compose(owner.country, "GOV"),
+                               country=owner.country, sector="GOV", name=owner.name))
+    return out
+
+
+def _actor_in(doc: Doc, prep: Token, mentions: list[Mention], mention: Mention,
+              ) -> Mention | None:
+    """The nearest coded mention in the object phrase of ``prep``: its head first, not a
+    patron ("of Iran-backed groups") nor a phrase of its own ("groups including X")."""
+    stack = [prep]
+    while stack:
+        tok = stack.pop(0)
+        for other in mentions:
+            if other is not mention and other.actor and (
+                    other.span.start <= tok.idx < other.span.end):
+                return other
+        stack.extend(c for c in tok.children if c.dep_ not in _NOT_OWNERS and not (
+            c.dep_ == "amod" and c.pos_ == "VERB") and not (
+            c.dep_ == "prep" and c.lower_ not in _OWNER_PREPS))
+    return None
 
 
 def _qualify(doc: Doc, mentions: list[Mention]) -> list[Mention]:

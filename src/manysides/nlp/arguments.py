@@ -19,7 +19,19 @@ from spacy.tokens import Doc, Token
 
 from manysides.model import Mention
 
-__all__ = ["Arguments", "MentionIndex", "noun_arguments", "verb_arguments"]
+__all__ = ["SUPPORT_VERBS", "Arguments", "MentionIndex", "noun_arguments", "verb_arguments"]
+
+#: Verbs that only carry an event noun: "launched an attack", "issued a statement".
+SUPPORT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "release", "give",
+    "deliver", "wage", "order", "begin", "start", "continue", "resume", "unleash", "commit",
+    "perpetrate", "execute", "undertake", "escalate", "intensify", "step", "announce", "have",
+    "plan", "coordinate", "organize", "organise", "lead", "direct", "claim", "publish", "open",
+    "initiate", "pursue", "orchestrate", "mastermind", "impose", "level", "hurl", "do",
+})
+#: Verbs whose subject takes part in the event its object names ("attended the summit").
+PARTAKING = frozenset({"attend", "host", "join", "chair", "convene", "fight", "sign", "reach",
+                       "achieve", "negotiate", "conclude"})
 
 _NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "nummod", "det",
                        "npadvmod", "quantmod", "pobj"})  # pobj: only under a mis-tagged head
@@ -45,6 +57,11 @@ RECEIVING = frozenset({"receive", "accept", "obtain", "get", "welcome"})
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "press", "push", "encourage", "advise",
                                 "order", "tell", "force", "allow", "help", "persuade", "invite",
                                 "instruct", "implore", "pressure", "lead", "enable", "want"})
+#: Verbs of harm a relative clause can say an event did ("a bombing ... that killed 22").
+HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "leave", "claim", "destroy",
+                        "damage"})
+#: Sectors whose members can themselves kill ("a raid on the militia that killed four").
+_ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SPY", "COP"})
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
@@ -171,6 +188,8 @@ def _mentions(index: MentionIndex, heads: Iterable[Token], *, deep: bool = True,
 def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Arguments:
     """Source and target mentions of an event verb."""
     subjects, passive = subject_of(verb)
+    if not passive:
+        subjects = _event_antecedent(verb, subjects, index)
     agents = _pobjs(verb, ("by",))
     args = Arguments()
     if passive:
@@ -182,7 +201,10 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
             t for t in _objects(verb, ("dative",)) if t.pos_ in ("PROPN", "NOUN", "PRON")]
     if passive and agents and all(_is_materiel(t) for t in agents):
         args.source_heads = _doers_of(agents) or agents  # "by a missile fired by rebels"
-    args.source = _mentions(index, args.source_heads)
+    if not passive and _names_events(args.source_heads):
+        args.source = _event_noun_source(args.source_heads, index)  # not "of the embassy"
+    else:
+        args.source = _mentions(index, args.source_heads)
     if category == "ASSAULT" and any(_is_materiel(t) for t in args.target_heads):
         args.target_heads = []  # "fired missiles at X": the missiles are not the target
     args.target = _mentions(index, args.target_heads)
@@ -211,6 +233,35 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
         args.target = _mentions(index, _objects(verb.head, ("dobj",)))
     args.target = [m for m in args.target if all(m is not s for s in args.source)]
     return args
+
+
+def _event_antecedent(verb: Token, subjects: list[Token], index: MentionIndex) -> list[Token]:
+    """"a bombing of the embassy in Y that killed 22 people": the parser hangs the relative
+    clause on the nearest noun, but an embassy, a school or a market kills no one — the event
+    whose object it is did. A "that"/"which" clause of harm on the object of an event noun
+    ("of", "on", "against", "at", "in") belongs to the event noun; persons ("who"), armed
+    groups and weapons keep it ("a raid on the militia that killed four")."""
+    from manysides.nlp.verbs import match_noun
+
+    if verb.dep_ != "relcl" or len(subjects) != 1 or subjects[0].i != verb.head.i or (
+            verb.lemma_.lower() not in HARM_VERBS):
+        return subjects
+    noun = subjects[0]
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children):
+        return subjects
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP") or _is_materiel(noun) or any(
+            (m.sector or "")[:3] in _ARMED for m in index.at(noun)):
+        return subjects
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep" or cur.head.lower_ not in (
+                "of", "on", "against", "at", "in", "near", "outside"):
+            break
+        owner = cur.head.head
+        if owner.pos_ in ("NOUN", "PROPN") and match_noun(owner) is not None:
+            return [owner]
+        cur = owner
+    return subjects
 
 
 def _reporter_as_subject(verb: Token, subjects: list[Token], index: MentionIndex,
@@ -277,6 +328,14 @@ def _helped(verb: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _names_events(heads: list[Token]) -> bool:
+    """Whether every head is an event noun ("the bombing of the embassy killed 22")."""
+    from manysides.nlp.verbs import match_noun
+
+    return bool(heads) and all(h.pos_ in ("NOUN", "PROPN") and match_noun(h) is not None
+                               for h in heads)
+
+
 def _event_noun_source(heads: list[Token], index: MentionIndex) -> list[Mention]:
     """"The raid by X killed four": an event noun as subject lends its own source."""
     from manysides.nlp.verbs import match_noun
@@ -341,6 +400,14 @@ def _is_place(index: MentionIndex, tok: Token) -> bool:
         m.label in ("GPE", "LOC", "FAC", "") for m in index.at(tok))
 
 
+def _carries_out(verb: Token) -> bool:
+    """Whether the subject of ``verb`` does the event its object names: "launched an attack",
+    "carried out the strike" — not "discussed", "condemned" or "devised" it."""
+    from manysides.nlp.verbs import verb_lemmas
+
+    return bool(verb_lemmas(verb) & (SUPPORT_VERBS | PARTAKING))
+
+
 def _support_subject(noun: Token) -> list[Token]:
     """"Israel carried out the strike", "Iran conducted acts of sabotage": the subject of the
     verb whose object the event noun is."""
@@ -354,6 +421,8 @@ def _support_subject(noun: Token) -> list[Token]:
         return [] if passive else subjects
     if tok.dep_ in ("dobj", "conj") and tok.head.pos_ == "VERB":
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        if not _carries_out(verb):
+            return []  # "discussed the attack", "devised the raid": not who carried it out
         subjects, passive = subject_of(verb)
         if not passive:
             return subjects

@@ -18,8 +18,10 @@ Rules, kept deliberately simple (they are right in the common cases of news pros
   ("the strikes ... they"), or the pronoun is the subject of a trailing "..., they said" (whose
   sources were named long before), the pronoun stays unresolved;
 - "the group"/"the country"/"the alliance" is the last group/country/IGO within five sentences;
-  "its" the last country, group or organisation; "the government"/"the military" borrow the
-  last country named within three sentences.
+  "the government"/"the military" borrow the last country named within three sentences;
+- "its" is the topic: in "X and its Y", X; else the subject of its own clause ("Tehran has
+  invested in its proxies"); inside that subject ("its own troops never struck"), the subject
+  of the nearest earlier main clause; failing those, the last country, group or organisation.
 """
 
 from __future__ import annotations
@@ -324,6 +326,11 @@ def _resolve_anaphor(item: Item, state: _State) -> None:
             country_actor = state.gazetteer.country(country)
             item.name = country_actor.name if country_actor else None
             return
+    if item.want == "owner":
+        topic = _topic(item, state)
+        if topic is not None:
+            _refer(item, topic)
+            return
     pool = {"group": state.groups, "igo": state.igos, "owner": state.owners}.get(item.want, [])
     for candidate in reversed(pool):
         if state.distance(candidate, item) > GROUP_WINDOW:
@@ -331,6 +338,48 @@ def _resolve_anaphor(item: Item, state: _State) -> None:
         _refer(item, candidate)
         return
     item.dropped = True
+
+
+def _topic(item: Item, state: _State) -> Item | None:
+    """What "its" most likely stands for: the subject of its own clause ("Tehran has invested
+    in its proxies"), or, when "its" is inside that subject ("its own troops never struck"),
+    the subject of the nearest earlier main clause in this or the previous sentence — the
+    topic a reader keeps, not the last group named in passing; in "X and its Y", X. None when
+    that subject is no actor (the caller then takes the last one named)."""
+    doc = state.doc
+    pronoun = doc[item.start]
+    owned = pronoun.head
+    if owned.dep_ == "conj":  # "Iran and its proxies", "Israel and its allies"
+        found = state.by_token.get(owned.head.i)
+        if found is not None and _owner_like(found):
+            return found
+    own = _clause_subjects(_clause_verb(pronoun))
+    inside = {t.i for s in own for t in s.subtree}
+    if pronoun.i not in inside:
+        for subject in own:
+            found = state.by_token.get(subject.i)
+            if subject.i < pronoun.i and found is not None and _owner_like(found):
+                return found
+    first = state.sentence[item.start] - PLURAL_WINDOW
+    i = item.start - 1
+    while i >= 0 and state.sentence[i] >= first:
+        tok = doc[i]
+        i -= 1
+        if tok.dep_ not in _SUBJECT_DEPS or tok.i in inside or tok.lower_ in _RELATIVES or (
+                tok.head.dep_ in ("relcl", "acl")):
+            continue
+        found = state.by_token.get(tok.i)
+        if found is not None and found.named().is_person:
+            continue
+        return found if found is not None and _owner_like(found) else None
+    return None
+
+
+def _owner_like(item: Item) -> bool:
+    """A country, seat, group or organisation (or a state body of one): what "its" can mean."""
+    named = item.named()
+    return not named.is_person and named.code is not None and (
+        named.kind in _OWNER_KINDS or named.kind in ("agent", "ner"))
 
 
 def _last_country(item: Item, state: _State, window: int) -> tuple[Item, str] | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from manysides.model import Article, Event, Mention, Quantity, Span
 from manysides.nlp.arguments import (
+    SUPPORT_VERBS,
     Arguments,
     MentionIndex,
     noun_arguments,
@@ -53,15 +54,7 @@ from manysides.nlp.verbs import (
 
 __all__ = ["SUPPORT_VERBS", "extract_events"]
 
-#: Verbs that only carry an event noun: "launched an attack", "issued a statement".
-SUPPORT_VERBS = frozenset({
-    "launch", "carry", "conduct", "stage", "mount", "hold", "make", "issue", "release", "give",
-    "deliver", "wage", "order", "begin", "start", "continue", "resume", "unleash", "commit",
-    "perpetrate", "execute", "undertake", "escalate", "intensify", "step", "announce", "have",
-    "plan", "coordinate", "organize", "organise", "lead", "direct", "claim", "publish", "open",
-    "initiate", "pursue", "orchestrate", "mastermind", "impose", "level", "hurl", "do",
-})
-HARM = frozenset({"killed", "dead", "injured", "casualties"})
+HARM = frozenset({"killed", "dead", "injured", "casualties", "kidnapped"})
 #: Categories of material acts: one known side is enough to report them.
 ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 #: Verbs that frame another event rather than being one when they take a verb complement:
@@ -69,6 +62,9 @@ ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETRE
 FRAMING_VERBS = (INTEND | HEDGE_VERBS | frozenset({"try", "attempt", "continue", "begin", "start",
                                                    "seem", "fail", "refuse", "decline", "need"})
                  ) - frozenset({"threaten", "warn", "offer", "propose"})
+#: Verbs of position: acts when told as such ("surrounded the city"), else where things are.
+POSITION_VERBS = frozenset({"surround", "encircle", "border", "ring", "flank", "overlook",
+                            "neighbor", "neighbour", "straddle"})
 #: Verbs that undo what their object names: "lifted the sanctions" is no new sanctions.
 UNDOING = frozenset({"lift", "ease", "end", "cancel", "suspend", "revoke", "remove", "halt",
                      "stop", "withdraw", "drop", "relax", "scrap", "abandon", "reverse"})
@@ -105,6 +101,8 @@ _DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|n
                        r"weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?! ago)",
                        re.IGNORECASE)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: How many sentences back "those people said" can point to the sources named last.
+RECALL_WINDOW = 3
 _TIMES = frozenset({"DATE", "TIME"})
 
 
@@ -114,13 +112,15 @@ def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention]) -> l
     entities = {tok.i: ent for ent in doc.ents for tok in ent}
     reference = reference_date(doc, article)
     events: list[Event] = []
-    for sent in doc.sents:
-        events.extend(_acted_alone(sent, index))
+    recall = _Recall()
+    for number, sent in enumerate(doc.sents):
+        recall.sentence = number
+        events.extend(_acted_alone(sent, index, recall))
         found = [(tok, code) for tok in sent if (code := _trigger(tok)) is not None]
         if not found:
             continue
         context = _Context(article, index, entities, frozenset(tok.i for tok, _ in found),
-                           locate_quantities(sent), reference)
+                           locate_quantities(sent), reference, recall)
         built = [_build(tok, code, sent, context) for tok, code in found]
         in_sentence = [event for event in built if event is not None]
         _attach_loose_counts(context.quantities, in_sentence)
@@ -142,6 +142,8 @@ def _trigger(tok: Token) -> tuple[str, Code] | None:
         if tok.lemma_.lower() in FRAMING_VERBS and any(
                 c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return None
+        if _describes_position(tok):
+            return None
         code = match_verb(tok)
         if code is None or code.plover in (None, "STATEMENT"):
             return None
@@ -157,6 +159,17 @@ def _trigger(tok: Token) -> tuple[str, Code] | None:
         code = match_adjective(tok)
         return ("adj", code) if code is not None else None
     return None
+
+
+def _describes_position(verb: Token) -> bool:
+    """"the militias surrounding Israel", "the armies that surround it", "states bordering
+    Iran": a verb of position in the simple present or as a participle modifier says where
+    something is; "troops surrounded the city" (past) or "are surrounding it" is an act."""
+    if verb.lemma_.lower() not in POSITION_VERBS:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "acl"
 
 
 def _carries_event_noun(verb: Token) -> bool:
@@ -190,6 +203,17 @@ class _Context:
     triggers: frozenset[int]
     quantities: list[tuple[int, int, Quantity]]
     reference: dict[str, Any] | None = None  # article.meta["reference_date"] when inferred
+    recall: _Recall | None = None
+
+
+@dataclass(slots=True)
+class _Recall:
+    """The reporting sources named last ("..., senior members of the group said"), for a
+    later "those people said" / "these sources say" to point back to."""
+
+    sentence: int = 0
+    reporters: list[Mention] = field(default_factory=list)
+    named_in: int = -RECALL_WINDOW - 1
 
 
 def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Context,
@@ -221,7 +245,7 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
     return Event(
         trigger=_trigger_span(tok, kind), sentence=Span(sent.start_char, sent.end_char),
         type=code.plover or "", cameo=code.cameo, source=args.source, target=args.target,
-        mode=mood.mode, negated=mood.negated, reported_by=_reported_by(mood, index),
+        mode=mood.mode, negated=mood.negated, reported_by=_reported_by(mood, index, context.recall),
         date=day, date_basis=basis,
         date_span=Span(when.start_char, when.end_char) if when is not None else None,
         location=where.text if where is not None else None,
@@ -230,7 +254,7 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
     )
 
 
-def _acted_alone(sent: SpacySpan, index: MentionIndex) -> list[Event]:
+def _acted_alone(sent: SpacySpan, index: MentionIndex, recall: _Recall) -> list[Event]:
     """"The group organised the raid on its own", "acted alone", "without help from X": saying
     an actor did something by itself denies that anyone helped it, an AID event ``denied``
     with the actor as its target (and the helper named after "without ... from", if any).
@@ -252,7 +276,7 @@ def _acted_alone(sent: SpacySpan, index: MentionIndex) -> list[Event]:
             trigger=Span(words[0].idx, words[-1].idx + len(words[-1].text)),
             sentence=Span(sent.start_char, sent.end_char), type="AID", cameo="070",
             source=[m for h in helpers for m in index.actors(h)], target=target, mode=mode,
-            negated=not negated, reported_by=_reported_by(mood, index)))
+            negated=not negated, reported_by=_reported_by(mood, index, recall)))
     return out
 
 
@@ -344,6 +368,8 @@ def _adjective_arguments(adj: Token, index: MentionIndex) -> Arguments:
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if adj.dep_ == "amod":
         heads = [adj.head]
+    if adj.dep_ == "pobj":  # "hundreds of Israeli dead": the dead are Israelis
+        heads = [c for c in adj.children if c.dep_ in ("amod", "compound", "nmod")]
     args.target_heads = heads
     args.target = [m for h in heads for m in index.actors(h)]
     return args
@@ -366,6 +392,9 @@ def _scope(tok: Token, triggers: frozenset[int] = frozenset()) -> list[Token]:
     if tok.dep_ == "acl" and tok.head is not tok:
         stack.extend(c for c in tok.head.children if c.dep_ in ("nummod", "quantmod", "amod"))
         out.append(tok.head)
+        out.extend(_counted_by(tok.head))  # "dozens of soldiers kidnapped"
+    if tok.pos_ == "ADJ" and tok.dep_ == "pobj":
+        out.extend(_counted_by(tok))  # "hundreds of Israeli dead"
     while stack:
         cur = stack.pop()
         out.append(cur)
@@ -384,6 +413,24 @@ def _scope(tok: Token, triggers: frozenset[int] = frozenset()) -> list[Token]:
     if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in SUPPORT_VERBS:
         out.extend(c for c in tok.head.subtree if c not in out and c.dep_ != "ccomp")
     return list({t.i: t for t in out}.values())
+
+
+def _counted_by(noun: Token) -> list[Token]:
+    """The number phrase whose "of" object ``noun`` is: "[dozens, if not hundreds,] of
+    soldiers", "[hundreds] of dead"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
+        return []
+    number = prep.head
+    if not _is_count(number):
+        return []
+    while number.dep_ == "conj" and _is_count(number.head):
+        number = number.head  # "dozens, if not hundreds"
+    return list(noun.doc[number.left_edge.i:prep.i])
+
+
+def _is_count(tok: Token) -> bool:
+    return tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.pos_ == "NUM"
 
 
 def _harms(verb: Token) -> bool:
@@ -442,8 +489,12 @@ def _is_bound(tok: Token) -> bool:
 
 def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
     """A DATE/TIME that anchors ``tok`` itself: "on April 1", "Saturday's assault", "the
-    April 1 strike" — not "after October 7" or "since August" (bounds, :data:`BOUND_PREPS`)."""
-    for child in tok.children:
+    April 1 strike" — not "after October 7" or "since August" (bounds, :data:`BOUND_PREPS`).
+    A date the parser hung on a participle inside the verb's object ("launched talks among
+    the groups surrounding X in April") is the verb's, not the participle's."""
+    if _object_participle(tok) is not None:
+        return None
+    for child in [*tok.children, *_object_participles(tok)]:
         if _is_bound(child):
             continue
         candidates = [child]
@@ -457,6 +508,28 @@ def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
             if ent is not None and ent.label_ in _TIMES and not _DURATION.search(ent.text):
                 return ent
     return None
+
+
+def _object_participle(tok: Token) -> Token | None:
+    """The verb whose object (or prepositional object) ``tok`` modifies as a present
+    participle ("the militias surrounding X" in "launched talks among the militias ...")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return None
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head
+    if noun.dep_ in ("dobj", "prep") and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def _object_participles(verb: Token) -> list[Token]:
+    """The date-bearing children of participles in ``verb``'s objects (see :func:`_own_date`)."""
+    if verb.pos_ != "VERB":
+        return []
+    return [child for noun in verb.subtree if noun.dep_ == "acl" and noun.tag_ == "VBG"
+            and getattr(_object_participle(noun), "i", None) == verb.i
+            for child in noun.children if child.dep_ in ("prep", "npadvmod")]
 
 
 def reference_date(doc: Doc, article: Article) -> dict[str, Any] | None:
@@ -504,18 +577,44 @@ def _location(tok: Token, args: Arguments, index: MentionIndex,
     return None
 
 
-def _reported_by(mood: Modality, index: MentionIndex) -> list[Mention]:
-    """The reporting sources as actor mentions, or as unlinked mentions of their words."""
+def _reported_by(mood: Modality, index: MentionIndex, recall: _Recall | None = None,
+                 ) -> list[Mention]:
+    """The reporting sources as actor mentions, or as unlinked mentions of their words; "those
+    people" / "these sources" are the sources named last (within :data:`RECALL_WINDOW`
+    sentences), else generic words with no actor."""
     out: list[Mention] = []
+    named = False
     for head in mood.reporters:
+        if _demonstrative(head):
+            if recall is not None and recall.sentence - recall.named_in <= RECALL_WINDOW:
+                out.extend(m for m in recall.reporters if all(m is not o for o in out))
+            else:
+                out.append(_words_of(head))
+            continue
         found = index.actors(head)
+        named = named or any(m.actor for m in found)
         if not found and head.pos_ == "PRON":
             continue
         if not found:
-            start = min((c for c in head.children if c.dep_ in ("compound", "amod", "det")
-                         and c.i < head.i), key=lambda c: c.i, default=head)
-            words = head.doc[start.i:head.i + 1]
-            found = [Mention(span=Span(words.start_char, words.end_char), text=words.text,
-                             label=head.ent_type_)]
+            found = [_words_of(head)]
         out.extend(m for m in found if all(m is not o for o in out))
+    if named and recall is not None:
+        recall.reporters, recall.named_in = list(out), recall.sentence
     return out
+
+
+def _demonstrative(head: Token) -> bool:
+    """"those people", "these sources", "the same officials": a source named before."""
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in ("those", "these")) or (
+            c.dep_ == "amod" and c.lower_ == "same") for c in head.children)
+
+
+def _words_of(head: Token) -> Mention:
+    """An unlinked mention of a reporter's words ("early analysis", "those people")."""
+    start = min((c for c in head.children if c.dep_ in ("compound", "amod", "det")
+                 and c.i < head.i),
+                key=lambda c: c.i, default=head)
+    words = head.doc[start.i:head.i + 1]
+    return Mention(span=Span(words.start_char, words.end_char), text=words.text,
+                   label=head.ent_type_)

@@ -80,6 +80,7 @@ def modality(trigger: Token) -> Modality:
     _local(trigger, result)
     child, cur = trigger, trigger.head
     steps = 0
+    direct = True  # the trigger is the clause reached so far, or what its verb carries out
     while child.dep_ in _UP and cur is not child and steps < 12:
         if _presupposed(child):
             break  # "avoid escalation following the attack": the attack is a given
@@ -87,11 +88,21 @@ def modality(trigger: Token) -> Modality:
                 cur.lemma_.lower() in REPORTED_OBJECT) and not _negated(cur):
             result.flags.add("reported")  # "Israel reported damage to a base"
             result.reporters.extend(_subjects(cur))
-        _governor(child, cur, result)
+        _governor(child, cur, result, direct)
+        direct = direct and _carried(child, cur)
         child, cur, steps = cur, cur.head, steps + 1
     _root_attribution(child, result)
     result.choose()
     return result
+
+
+def _carried(child: Token, gov: Token) -> bool:
+    """Whether ``gov``'s polarity is ``child``'s: coordinated verbs ("refused to meet or
+    talk"), the event noun a verb carries out ("refused to launch an attack") — not a noun
+    further down ("refuses to halt X while facing the threat of Y": Y is not denied)."""
+    from manysides.nlp.arguments import SUPPORT_VERBS
+
+    return child.dep_ == "conj" or (child.dep_ == "dobj" and gov.lemma_.lower() in SUPPORT_VERBS)
 
 
 def _presupposed(tok: Token) -> bool:
@@ -173,8 +184,9 @@ def _subjects(verb: Token) -> list[Token]:
     return subj
 
 
-def _governor(child: Token, gov: Token, result: Modality) -> None:
-    """What governing word ``gov`` says about the event below it (reached through ``child``)."""
+def _governor(child: Token, gov: Token, result: Modality, direct: bool = True) -> None:
+    """What governing word ``gov`` says about the event below it (reached through ``child``;
+    ``direct``: the event is ``child`` itself or what it carries out)."""
     lemma = gov.lemma_.lower()
     dep = child.dep_
     if gov.pos_ in ("VERB", "AUX", "ADJ"):
@@ -201,7 +213,7 @@ def _governor(child: Token, gov: Token, result: Modality) -> None:
         result.flags.add("denied")  # "rejected claims that ..."
         result.reporters.extend(_subjects(gov.head.head))
     if dep == "xcomp" or (dep == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in APPEAL):
-        _control(gov if dep == "xcomp" else gov.head, result)
+        _control(gov if dep == "xcomp" else gov.head, result, direct)
     if dep in ("ccomp", "xcomp") and lemma in WANT and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
         result.flags.add("called_for")  # "A wants B to attack C": A's wish, B's act
@@ -211,7 +223,7 @@ def _governor(child: Token, gov: Token, result: Modality) -> None:
         result.flags.add("hedged")
 
 
-def _control(gov: Token, result: Modality) -> None:
+def _control(gov: Token, result: Modality, direct: bool = True) -> None:
     lemma = gov.lemma_.lower()
     if lemma in HEDGE_VERBS or lemma in ("likely", "unlikely"):
         result.flags.add("hedged")
@@ -220,7 +232,7 @@ def _control(gov: Token, result: Modality) -> None:
     elif lemma in INTEND:
         result.flags.add("future")
     elif lemma in FAIL:
-        result.negated = True
+        result.negated = result.negated or direct
     elif lemma in BELIEVE | REPORT and gov.tag_ == "VBN":
         result.flags.add("hedged")
 

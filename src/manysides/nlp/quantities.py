@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from manysides.model import Quantity, Span
 
@@ -141,6 +141,7 @@ _KILL = frozenset({"kill", "murder", "assassinate", "massacre", "slaughter", "ex
 _KILL_NOUNS = frozenset({"killing", "killings", "assassination", "assassinations", "murder",
                          "murders", "massacre", "execution", "executions", "slaughter"})
 _INJURE = frozenset({"injure", "wound", "hurt", "maim"})
+_KIDNAP = frozenset({"kidnap", "abduct"})
 _DEAD_WORDS = frozenset({"dead", "deaths", "death", "fatalities", "die", "died", "toll"})
 _INJURED_WORDS = frozenset({"injured", "wounded", "injuries", "injury", "hurt"})
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
@@ -215,16 +216,33 @@ def _number_run(tok: Token) -> tuple[int, int]:
         if start - width >= 0 and doc[start - width:start].text.lower() in _MODIFIERS:
             start -= width
             break
-    return start, end + 1
+    return start, _alternative_end(doc, end) + 1
+
+
+def _alternative_end(doc: Doc, end: int) -> int:
+    """"dozens, if not hundreds, of soldiers": the run takes in its upper alternative."""
+    if end + 4 < len(doc) and [t.lower_ for t in doc[end + 1:end + 4]] == [",", "if", "not"] and (
+            _is_number_word(doc[end + 4])):
+        return end + 4
+    return end
 
 
 def _quantity(doc: object, start: int, end: int) -> Quantity | None:
     span = doc[start:end]  # type: ignore[index]
-    amount = parse_amount(span.text)
     last = span[-1]
+    words = [t.lower_ for t in span]
+    counted = span.root
+    if "if" in words and "not" in words:  # "dozens, if not hundreds": at least the first
+        first = parse_amount(span[:words.index(",")].text)
+        amount = Amount(None, first.low if first.value is None else first.value, None) if (
+            first is not None) else None
+        counted = next((t for t in reversed(span) if any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.children)), last)
+    else:
+        amount = parse_amount(span.text)
     if amount is None or (last.i + 1 < len(last.doc) and last.nbor().lower_ == "-"):
         return None
-    counts = _counts(span.root, span)
+    counts = _counts(counted, span)
     if counts is None:
         return None
     return Quantity(span=Span(span.start_char, span.end_char), counts=counts,
@@ -280,11 +298,9 @@ def _harm(tok: Token) -> str | None:
         tok = tok.head
     head = tok.head
     lemma = head.lemma_.lower()
-    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if lemma in _KILL:
-            return "killed"
-        if lemma in _INJURE:
-            return "injured"
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
+            _harm_verb(lemma)):
+        return _harm_verb(lemma)
     if tok.dep_ in ("nsubj", "nsubjpass"):
         if lemma == "die":
             return "dead"
@@ -293,6 +309,11 @@ def _harm(tok: Token) -> str | None:
                 return "dead"
             if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in _INJURED_WORDS:
                 return "injured"
+    for child in tok.children:  # "civilians killed in the strike", "soldiers kidnapped"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = _harm_verb(child.lemma_.lower())
+            if found:
+                return found
     if tok.dep_ == "pobj" and head.head is not head:
         owner = head.head.lower_
         if owner in _KILL_NOUNS:
@@ -301,6 +322,17 @@ def _harm(tok: Token) -> str | None:
             return "dead"
         if owner in _INJURED_WORDS:
             return "injured"
+    return None
+
+
+def _harm_verb(lemma: str) -> str | None:
+    """What a verb of harm does to the people it counts ("killed", "injured", "kidnapped")."""
+    if lemma in _KILL:
+        return "killed"
+    if lemma in _INJURE:
+        return "injured"
+    if lemma in _KIDNAP:
+        return "kidnapped"
     return None
 
 
