@@ -15,7 +15,8 @@ Throughput: :func:`cluster_stories` end to end (embedding included, encoder alre
 
 Brief quality: each val roundup is one story (its three articles, as three outlets); the brief's
 sentences (:func:`manysides.compare.comparison.compare_story`, no event stage: the agreed and
-partial sentences chosen by cross-outlet consensus) are scored against the editors' neutral
+partial sentences chosen by cross-outlet consensus, an agreed one only in plain words — no
+loaded-lexicon word, no first person, no quotation) are scored against the editors' neutral
 summary (its ``ARTICLE=>`` part) with ROUGE-1/2/L F1 (implemented here: lower-cased word tokens,
 no stemming), beside two lead baselines in the same run: the first sentence of the roundup's first
 article, and the first sentence of each article (mean).

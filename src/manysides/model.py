@@ -413,6 +413,7 @@ class BriefSentence:
 
     text: str  # the sentence, built from the sources' own words and neutral templates
     # agreed (all or most outlets) | disputed (outlets conflict) | partial (only some report it)
+    # | background (an event dated far from the story's, given by some outlets as context)
     kind: str
     story_event: str | None = None  # the StoryEvent the sentence is about, when it is about one
     outlets: list[str] = field(default_factory=list)  # outlets whose words support the sentence

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from contrast_helpers import article, event, find
 
-from manysides.compare.brief import consensus, split_sentences
-from manysides.model import Article, Claim, Span
+from manysides.compare.brief import consensus, event_ends, split_sentences
+from manysides.compare.comparison import compare_story
+from manysides.model import (
+    Article,
+    Brief,
+    Claim,
+    Comparison,
+    Event,
+    FramingTerm,
+    Span,
+    Story,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -67,3 +78,90 @@ def test_brief_consensus_skips_opinions_the_claims_stage_found() -> None:
 
 def test_brief_consensus_of_nothing() -> None:
     assert consensus([Article(id="x", text="Too short.")]) == []
+
+
+# --- agreed sentences from story events: only what every cited outlet states ------------------
+
+FIRED = "Ardenia fired dozens of rockets at Borovia on Monday, killing four soldiers at Osk."
+E1 = (f"{FIRED} Borovia bombed the Osk airport in 1998, killing 12 people. "
+      "The rockets raised fears of a wider escalation across the region.")
+E2 = ("Ardenia fired 40 rockets at Borovia on Monday as talks in Velmar collapsed and envoys "
+      "left the city. Envoys in Velmar feared a wider escalation across the region.")
+E3 = ("Ardenia fired about 50 rockets at Borovia on Monday while crowds in Velmar marched "
+      "against the war and shops closed early.")
+
+
+def _fired(text: str, counts: tuple[tuple[str, str], ...]) -> Event:
+    found = event(text, "fired", "ASSAULT", source=(("Ardenia", "ARD"),),
+                  target=(("Borovia", "BOR"),), counts=counts, date="2024-03-04")
+    found.date_span = find(text, "on Monday")
+    return found
+
+
+def _rocket_story(claims: bool = False) -> list[Article]:
+    first = _fired(E1, (("dozens", "rockets"), ("four", "killed")))
+    bombed = event(E1, "bombed", "ASSAULT", source=(("Borovia", "BOR"),),
+                   target=(("Osk airport", "ARD"),), counts=(("12", "killed"),), date="1998")
+    bombed.date_span = find(E1, "1998")
+    articles = [article("r1", E1, [first, bombed], "Ledger"),
+                article("r2", E2, [_fired(E2, (("40", "rockets"),))], "Signal"),
+                article("r3", E3, [_fired(E3, (("about 50", "rockets"),))], "Courier")]
+    if claims:  # the claims stage read every sentence as an opinion
+        for a in articles:
+            a.claims = [Claim(span=s, role="opinion") for s in split_sentences(a.text)]
+    return articles
+
+
+def _brief(articles: list[Article]) -> Brief:
+    result = Comparison()
+    compare_story(Story(id="s1", articles=[a.id for a in articles]), articles, result)
+    (brief,) = result.briefs
+    return brief
+
+
+def test_brief_agreed_cut_to_what_every_cited_outlet_states() -> None:
+    brief = _brief(_rocket_story())
+    agreed = [s for s in brief.sentences if s.kind == "agreed"]
+    assert [s.text for s in agreed] == ["Ardenia fired dozens of rockets at Borovia on Monday"]
+    (sentence,) = agreed
+    assert sentence.outlets == ["Ledger", "Signal", "Courier"]
+    first = sentence.citations[0]
+    assert first.article == "r1" and first.text == sentence.text == first.span.of(E1)
+    assert {c.article for c in sentence.citations} == {"r1", "r2", "r3"}
+
+
+def test_brief_agreed_needs_aligned_events_not_shared_words() -> None:
+    brief = _brief(_rocket_story())
+    assert all(s.story_event for s in brief.sentences if s.kind == "agreed")
+    assert not any("escalation" in s.text for s in brief.sentences if s.kind == "agreed")
+
+
+def test_brief_opinions_are_never_agreed_facts() -> None:
+    brief = _brief(_rocket_story(claims=True))
+    assert [s for s in brief.sentences if s.kind == "agreed"] == []
+
+
+def test_brief_agreed_has_no_loaded_term() -> None:
+    articles = _rocket_story()
+    word = find(E1, "dozens")
+    articles[0].framing = [FramingTerm(span=word, term="dozens", lemma="dozen", kind="loaded",
+                                       sentence=split_sentences(E1)[0], weight=0.9)]
+    agreed = [s for s in _brief(articles).sentences if s.kind == "agreed"]
+    assert agreed and all("dozens" not in s.text for s in agreed)
+    assert all(c.article != "r1" for s in agreed for c in s.citations[:1])
+
+
+def test_brief_background_is_not_what_only_one_outlet_reports() -> None:
+    brief = _brief(_rocket_story())
+    assert not any("1998" in s.text for s in brief.sentences if s.kind == "partial")
+    (background,) = [s for s in brief.sentences if s.kind == "background"]
+    assert background.text.startswith("Background (1998), only Ledger reports: ")
+    assert '"Borovia bombed the Osk airport in 1998' in background.text
+    assert background.outlets == ["Ledger"]
+
+
+def test_brief_event_ends_drop_trailing_date_words() -> None:
+    found = _fired(E1, (("dozens", "rockets"),))
+    ends = [E1[found.sentence.start:e] for e in event_ends(found, E1)]
+    assert ends == ["Ardenia fired dozens of rockets at Borovia on Monday",
+                    "Ardenia fired dozens of rockets at Borovia"]

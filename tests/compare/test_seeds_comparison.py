@@ -165,3 +165,33 @@ def test_seeds_json_has_the_comparison(run: AnalysisResult) -> None:
     data = json.loads(run.json_path.read_text("utf-8"))
     assert {"articles", "failures", "comparison"} <= set(data)
     assert len(data["comparison"]["stories"]) == len(_comparison(run).stories)
+
+
+def test_seeds_agreed_sentences_are_shared_neutral_facts(run: AnalysisResult) -> None:
+    """An agreed sentence is about a story event, cited to most of the story's outlets, with no
+    loaded term and no sentence the claims stage reads as opinion; one outlet's opinions ("The
+    stage for this attack was not set in or by Israel.") and word-overlap matches ("Iran is not
+    alone in being pushed toward escalation.") are not agreed."""
+    by_id = {a.id: a for a in run.articles}
+    result = _comparison(run)
+    outlets = {s.id: {by_id[a].outlet or a for a in s.articles} for s in result.stories}
+    agreed = [(b.story, s) for b in result.briefs for s in b.sentences if s.kind == "agreed"]
+    assert agreed
+    for story, sentence in agreed:
+        first = sentence.citations[0]
+        article = by_id[first.article]
+        assert sentence.story_event and 2 * len(sentence.outlets) > len(outlets[story])
+        assert {by_id[c.article].outlet or c.article for c in sentence.citations} == set(
+            sentence.outlets)
+        assert not any(t.kind == "loaded" and t.span.overlaps(first.span) for t in article.framing)
+        assert all(c.role == "fact" for c in article.claims if c.span.overlaps(first.span))
+    texts = " ".join(s.text for _, s in agreed)
+    for words in ("violating international law", "not alone", "stage for this attack"):
+        assert words not in texts
+
+
+def test_seeds_background_is_not_only_some_report(run: AnalysisResult) -> None:
+    result = _comparison(run)
+    sentences = [s for b in result.briefs for s in b.sentences]
+    assert not any("Buenos Aires" in s.text for s in sentences if s.kind == "partial")
+    assert all(s.text.startswith("Background (") for s in sentences if s.kind == "background")

@@ -3,19 +3,27 @@
 The brief is extractive: it never writes a fact of its own, only chooses sentences the sources
 wrote and says who wrote them.
 
-* **agreed** — sentences whose content most outlets of the story share. A story event reported by
-  most outlets gives its most neutral mention sentence; then sentences are scored by how much of
-  their (idf-weighted) content words each other outlet's closest sentence shares. The chosen
-  sentence is cited together with the closest sentences of the outlets that share it.
+* **agreed** — what most outlets of the story state. When the event stage ran, an agreed
+  sentence is a verbatim span of one mention of a story event (its sentence from the start, cut
+  after the clause of the event, or before trailing date or place words) that every cited
+  outlet backs: each event named in the span is one the outlet reports too (aligned: same act,
+  same sides), each number in it is consistent with one the outlet gives for that event, its
+  date words name the outlet's date, and the outlet's own sentences about those events share
+  most of the span's other words. Only the outlets that back all of it are cited; a span that
+  most outlets do not back is not agreed. With no events (the event stage did not run), the
+  sentences whose (idf-weighted) content words most outlets' closest sentences share.
 * **disputed** — each contradiction the comparison found, both sides quoted and attributed to
   their outlet (and speaker, when the article gives one).
 * **partial** — story events some outlets report and others leave out, attributed to the
   outlets that report them.
+* **background** — such events dated far from the story's own (another year, or months away
+  from the dates most outlets give): an outlet's context, labelled as such, not "only X reports".
 
-Neutral wording: among candidate sentences, those with words of the loaded-language lexicon
-(:func:`manysides.nlp.heads.loaded_words`, learned on BABE), first-person voice, questions or
-exclamations lose to plainer ones, and a sentence with several loaded words is not used at all
-unless it is quoted and attributed.
+Neutral wording: an agreed sentence has no loaded word (the framing stage's loaded terms, the
+claims stage's loaded spans, the loaded-language lexicon of
+:func:`manysides.nlp.heads.loaded_words`), no first-person voice, no quotation, and is read as a
+fact, not an opinion, prescription or prediction, by the claims stage (when it ran). Elsewhere a
+sentence with several loaded words is not used at all unless it is quoted and attributed.
 
 The timeline lists the dated, real (not hypothetical) story events, earliest first, with the
 basis of each date: ``stated`` (the words give the year), ``relative`` (resolved against the
@@ -24,16 +32,26 @@ article's reference date: "last Monday", "April 1st"), ``inherited`` (no date wo
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 
 from manysides.compare.align import REALIS, AlignedEvent, content_words
-from manysides.compare.contrast import date_range, dates_gap, outlet_of
+from manysides.compare.contrast import date_range, dates_gap, outlet_of, quantities_consistent
+from manysides.compare.sentences import (
+    FIRST_PERSON,
+    MAX_AGREED,
+    MAX_LOADED,
+    MIN_CHARS,
+    Candidate,
+    agreeable,
+    consensus,
+    factual,
+    loaded_count,
+    split_sentences,
+    usable,
+)
 from manysides.model import (
     Article,
     Brief,
@@ -52,206 +70,75 @@ from manysides.model import (
 __all__ = ["Candidate", "build_brief", "build_timeline", "consensus", "loaded_count",
            "split_sentences", "trim_to_event"]
 
-#: At most this many sentences of each kind.
-MAX_AGREED = 3
+#: At most this many sentences of each kind (agreed: :data:`~.sentences.MAX_AGREED`).
 MAX_DISPUTED = 3
 MAX_PARTIAL = 3
-#: Another outlet "shares" a sentence when its closest sentence covers this share of the
-#: sentence's weighted content words.
-SHARED = 0.2
-#: Two chosen sentences are redundant above this overlap.
-REDUNDANT = 0.5
-#: Sentences outside these lengths (characters) are not used.
-MIN_CHARS, MAX_CHARS = 40, 400
-#: A sentence with more loaded words than this is never used unattributed.
-MAX_LOADED = 1
-#: Only the first this many usable sentences of each article are candidates.
-MAX_CANDIDATES = 25
+#: An outlet backs a span's other words (beyond the events' acts, sides, numbers and dates)
+#: when its own sentences about the same events leave at most this share of them (or one) out.
+UNBACKED = 0.5
+#: A story event dated at least this many days from every date of the events most outlets
+#: report is background.
+BACKGROUND_DAYS = 120
+MAX_BACKGROUND = 1
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My)\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-
-
-def split_sentences(text: str, within: Span | None = None) -> list[Span]:
-    """Sentence spans of ``text`` (or of the part ``within``), stripped of spaces. A sentence
-    ends at ``.``, ``!``, ``?`` or ``…`` (with closing quotes) before a capital, a digit or an
-    opening quote, or at a line break; not after an initial or an abbreviation ("U.S.", "Mr.")."""
-    start = within.start if within else 0
-    end = within.end if within else len(text)
-    cuts = [start]
-    for m in _BOUNDARY.finditer(text, start, end):
-        word = text[max(start, m.start() - 12):m.start() + 1].split()[-1:]
-        if m.group(1) and word and _ABBREVIATION.search(word[0]):
-            continue
-        cuts.append(m.end())
-    cuts.append(end)
-    out = []
-    for a, b in pairwise(cuts):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Span(a, b))
-    return out
-
-
-_BOUNDARY = re.compile(r"(?:([.!?…]+)[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*)")
-_ABBREVIATION = re.compile(r"(?:^|[^\w])(?:[A-Z]\.(?:[A-Z]\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|"
-                           r"Sen\.|Rep\.|Gen\.|Gov\.|Lt\.|Col\.|Sgt\.|Jr\.|Sr\.|No\.|vs\.|"
-                           r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Inc\.|Corp\.|Co\.)$")
-
-
-def loaded_count(sentence: str) -> int:
-    """How many words of the loaded-language lexicon the sentence uses."""
-    from manysides.nlp.heads import loaded_words
-
-    return len(loaded_words(sentence))
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A sentence the brief may use, with the outlets that share its content."""
-
-    article: str
-    outlet: str
-    span: Span
-    text: str
-    score: float
-    support: list[Citation]  # the closest sentences of the outlets that share it
-    outlets: list[str]  # its own outlet first, then those that share it
-
-
-def _usable(text: str) -> bool:
-    """Long enough to say something, short enough to read, a statement, not a fragment."""
-    return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper()
-            and not text.rstrip("\"'”’)").endswith(("?", "!")))
-
-
-_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
-_CONNECTIVE = re.compile(r"(?:But|And|So|Yet|Or|Still|Instead|Thus|Therefore|However|After all|"
-                         r"Indeed|Meanwhile)\b")
-
-
-def _factual(article: Article, span: Span) -> bool:
-    """Not read as an opinion, prescription, prediction or question by the claims stage (when
-    it ran)."""
-    roles = [c.role for c in article.claims if c.span.overlaps(span)]
-    return not roles or "fact" in roles
-
-
-def _unquoted(text: str) -> bool:
-    """No quotation marks: not one side's words presented as what all sides say."""
-    return not any(q in text for q in "\"“”")
-
-
-def consensus(articles: Sequence[Article], limit: int = MAX_AGREED) -> list[Candidate]:
-    """The sentences of ``articles`` whose content the most outlets share, best first, none
-    redundant with a better one; for a single outlet, its plainest leading sentences."""
-    sentences = [found for a in articles for found in _candidates(a)]
-    if not sentences:
-        return []
-    words = [content_words(t) for _, _, t in sentences]
-    df = Counter(w for ws in words for w in ws)
-    n = len(sentences)
-
-    def weight(w: str) -> float:
-        return math.log(1 + n / df[w])
-
-    outlets = list(dict.fromkeys(outlet_of(a) for a in articles))
-    by_outlet: dict[str, list[int]] = {}
-    for i, (a, _, _) in enumerate(sentences):
-        by_outlet.setdefault(outlet_of(a), []).append(i)
-    position = {a.id: len(a.text) or 1 for a in articles}
-    scored = []
-    for i, (article, span, text) in enumerate(sentences):
-        own = outlet_of(article)
-        total = sum(weight(w) for w in words[i]) or 1.0
-        shares, support = [], []
-        for other in outlets:
-            if other == own:
-                continue
-            best, where = 0.0, -1
-            for j in by_outlet.get(other, []):
-                got = sum(weight(w) for w in words[i] & words[j]) / total
-                if got > best:
-                    best, where = got, j
-            shares.append(best)
-            if best >= SHARED and where >= 0:
-                a2, s2, t2 = sentences[where]
-                support.append((other, Citation(a2.id, s2, t2)))
-        loaded = loaded_count(text)
-        if loaded > MAX_LOADED:
-            continue
-        lead = 0.15 * (1 - span.start / position[article.id])
-        plain = -0.15 * loaded - (0.2 if _FIRST_PERSON.search(text) else 0.0)
-        agreement = sum(shares) / len(shares) if shares else 0.0
-        score = agreement + 0.1 * len(support) + lead + plain
-        scored.append(Candidate(article.id, own, span, " ".join(text.split()), score,
-                                [c for _, c in support], [own, *(o for o, _ in support)]))
-    scored.sort(key=lambda c: -c.score)
-    return _diverse(scored, words, sentences, limit)
-
-
-def _candidates(article: Article) -> list[tuple[Article, Span, str]]:
-    """The article's first :data:`MAX_CANDIDATES` sentences the brief may use (leads carry
-    the news; the cap keeps a story of many long articles affordable)."""
-    out = []
-    for span in split_sentences(article.text):
-        text = span.of(article.text)
-        if (_usable(text) and _unquoted(text) and _factual(article, span)
-                and not _CONNECTIVE.match(text) and not _PRESCRIPTIVE.search(text)):
-            out.append((article, span, text))
-            if len(out) >= MAX_CANDIDATES:
-                break
-    return out
-
-
-def _diverse(scored: list[Candidate], words: list[frozenset[str]],
-             sentences: list[tuple[Article, Span, str]], limit: int) -> list[Candidate]:
-    index = {(a.id, s): i for i, (a, s, _) in enumerate(sentences)}
-    chosen: list[Candidate] = []
-    for cand in scored:
-        mine = words[index[cand.article, cand.span]]
-        if any(_overlap(mine, words[index[c.article, c.span]]) > REDUNDANT for c in chosen):
-            continue
-        chosen.append(cand)
-        if len(chosen) >= limit:
-            break
-    return chosen
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 # --- the brief ---------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Context:
+    """What the brief of one story looks things up in."""
+
+    by_id: dict[str, Article]
+    outlets: list[str]
+    reporting: dict[str, list[str]]  # story event id -> outlets that report it
+    where: dict[tuple[str, int], str]  # (article id, event index) -> story event id
+    mentions: dict[str, list[tuple[str, int]]]  # story event id -> its mentions
+
+    @classmethod
+    def of(cls, members: Sequence[Article], aligned: Sequence[AlignedEvent],
+           verdicts: Sequence[OutletVerdict]) -> _Context:
+        return cls(by_id={a.id: a for a in members},
+                   outlets=list(dict.fromkeys(outlet_of(a) for a in members)),
+                   reporting=_reporting(verdicts),
+                   where={m: item.event.id for item in aligned for m in item.event.mentions},
+                   mentions={item.event.id: list(item.event.mentions) for item in aligned})
+
+    def most(self, n: int) -> bool:
+        """Whether ``n`` outlets are most of the story's (and at least two)."""
+        return n >= 2 and 2 * n > len(self.outlets)
+
+
 def build_brief(story: Story, members: Sequence[Article], aligned: Sequence[AlignedEvent],
                 verdicts: Sequence[OutletVerdict],
                 contradictions: Sequence[Contradiction]) -> Brief:
-    """The neutral brief of one story: agreed, then disputed, then partial sentences."""
-    outlets = list(dict.fromkeys(outlet_of(a) for a in members))
-    by_id = {a.id: a for a in members}
-    reporting = _reporting(verdicts)
-    agreed = _agreed_events(aligned, reporting, outlets, by_id)
-    for cand in consensus(members, MAX_AGREED):
-        if len(agreed) >= MAX_AGREED:
-            break
-        if any(s.citations and s.citations[0].span.overlaps(cand.span)
-               and s.citations[0].article == cand.article for s in agreed):
-            continue
-        many = len(outlets) > 1 and 2 * len(cand.outlets) > len(outlets)
-        agreed.append(BriefSentence(
-            text=cand.text, kind="agreed" if many else "partial", outlets=cand.outlets,
-            citations=[Citation(cand.article, cand.span, cand.span.of(by_id[cand.article].text)),
-                       *cand.support]))
+    """The neutral brief of one story: agreed, disputed, partial, then background sentences."""
+    ctx = _Context.of(members, aligned, verdicts)
+    if any(a.events for a in members):
+        agreed = _agreed_events(aligned, ctx)
+    else:  # no event stage: what the outlets' sentences share, word by word
+        agreed = _agreed_words(members, ctx)
     disputed = [_disputed(c) for c in contradictions[:MAX_DISPUTED]]
-    partial = _partial(aligned, reporting, outlets, by_id)
-    sentences = [s for s in agreed if s.kind == "agreed"] + disputed + [
-        s for s in agreed if s.kind == "partial"] + partial
-    return Brief(story=story.id, sentences=sentences)
+    partial, background = _partial(aligned, ctx)
+    return Brief(story=story.id, sentences=[
+        *(s for s in agreed if s.kind == "agreed"), *disputed,
+        *(s for s in agreed if s.kind == "partial"), *partial, *background])
+
+
+def _agreed_words(members: Sequence[Article], ctx: _Context) -> list[BriefSentence]:
+    out: list[BriefSentence] = []
+    for cand in consensus(members, 2 * MAX_AGREED):
+        article = ctx.by_id[cand.article]
+        many = len(ctx.outlets) > 1 and ctx.most(len(cand.outlets))
+        if len(out) >= MAX_AGREED or (many and not agreeable(article, cand.span)):
+            continue  # shared, but not in words fit to state as what all say
+        out.append(BriefSentence(
+            text=cand.text, kind="agreed" if many else "partial", outlets=cand.outlets,
+            citations=[Citation(cand.article, cand.span, cand.span.of(article.text)),
+                       *cand.support]))
+    return out
 
 
 def _reporting(verdicts: Sequence[OutletVerdict]) -> dict[str, list[str]]:
@@ -281,11 +168,150 @@ def trim_to_event(event: Event, text: str) -> Span:
     return Span(sentence.start, m.start())
 
 
+_SUBORDINATE = re.compile(r"\s+(?:as|while|when|after|before|because|since|amid|despite|"
+                          r"following|although|though|whereas)\b")
+
+
+def event_ends(event: Event, text: str) -> list[int]:
+    """Where a span about the event (from its sentence's start) may end, longest first: after
+    the clause that holds all its parts (:func:`trim_to_event`); right after its last part when
+    a subordinate clause follows ("... on Monday" without "as talks collapsed"); after the
+    clause that holds its trigger and actors; right after those when the rest of that clause is
+    only its date or place words ("... towards Israel" without "late last night")."""
+    sentence = event.sentence
+    core_parts = [event.trigger, *(m.span for m in event.source + event.target)]
+    parts = [*core_parts, *(q.span for q in event.quantities),
+             *(s for s in (event.date_span, event.location_span) if s is not None)]
+    core = max(p.end for p in core_parts if sentence.contains(p))
+    last = max(p.end for p in parts if sentence.contains(p))
+    m = _CLAUSE_END.search(text, core, sentence.end)
+    clause = m.start() if m else sentence.end
+    ends = [trim_to_event(event, text).end]
+    if _SUBORDINATE.match(text, last, sentence.end):
+        ends.append(last)
+    ends.append(clause)
+    where = [s.of(text) for s in (event.date_span, event.location_span) if s is not None]
+    tail = content_words(text[core:clause])
+    if _SUBORDINATE.match(text, core, sentence.end) or (
+            tail and tail <= content_words(" ".join(where))):
+        ends.append(core)
+    return [e for e in dict.fromkeys(ends) if e - sentence.start >= MIN_CHARS]
+
+
+@dataclass(slots=True)
+class _Backing:
+    """A span of one article and the outlets that state everything in it (its own first)."""
+
+    article: Article
+    span: Span
+    outlets: list[str]
+    citations: list[Citation]
+
+
+def _backing(ctx: _Context, article: Article, span: Span) -> _Backing | None:
+    """The outlets that back all the span says (see the module's docstring); None when the span
+    names an event that is not a real, aligned story event (a hypothetical, a denial, a one-off
+    the alignment left out) or no event at all."""
+    facts = []
+    for k, event in enumerate(article.events):
+        if span.contains(event.trigger):
+            key = ctx.where.get((article.id, k))
+            if key is None or not _positive(event, article.text):
+                return None
+            facts.append((key, event))
+    if not facts:
+        return None
+    own = outlet_of(article)
+    residue = content_words(span.of(article.text)) - _part_words(facts, span, article.text)
+    out = _Backing(article, span, [own], [Citation(article.id, span, span.of(article.text))])
+    for outlet in ctx.outlets:
+        theirs = [_said_by(ctx, outlet, key) for key, _ in facts]
+        if outlet == own or not all(_states(event, span, said)
+                                    for (_, event), said in zip(facts, theirs, strict=True)):
+            continue
+        said = list({(a.id, e.sentence): (a, e) for found in theirs for a, e in found}.values())
+        words = frozenset().union(*(content_words(e.sentence.of(a.text)) for a, e in said))
+        if len(residue - words) > max(1.0, UNBACKED * len(residue)):
+            continue
+        out.outlets.append(outlet)
+        out.citations += [Citation(a.id, e.sentence, e.sentence.of(a.text)) for a, e in said]
+    return out
+
+
+def _part_words(facts: list[tuple[str, Event]], span: Span, text: str) -> frozenset[str]:
+    """The words of the events' acts, sides, numbers and dates within ``span`` (checked on
+    their own, so not asked of the other outlets' wording)."""
+    parts = [p for _, e in facts for p in (
+        e.trigger, *(m.span for m in e.source + e.target), *(q.span for q in e.quantities),
+        *((e.date_span,) if e.date_span is not None else ()))]
+    return frozenset().union(*(content_words(p.of(text)) for p in parts if span.contains(p)))
+
+
+def _said_by(ctx: _Context, outlet: str, key: str) -> list[tuple[Article, Event]]:
+    """The outlet's mentions of a story event that say it happened."""
+    found = [(ctx.by_id[a], ctx.by_id[a].events[n]) for a, n in ctx.mentions.get(key, [])]
+    return [(a, e) for a, e in found if outlet_of(a) == outlet and _positive(e, a.text)]
+
+
+def _states(event: Event, span: Span, theirs: list[tuple[Article, Event]]) -> bool:
+    """Whether the mentions ``theirs`` state the numbers and the date that ``span`` gives for
+    ``event``: a consistent count of the same thing, the same day (unresolved date words, "late
+    last night", are the writer's own)."""
+    if not theirs:
+        return False
+    for q in event.quantities:
+        if span.contains(q.span) and not any(quantities_consistent(q, mine) is True
+                                             for _, e in theirs for mine in e.quantities):
+            return False
+    if event.date_span is not None and span.contains(event.date_span):
+        return event.date is not None and any(dates_gap(event.date, e.date) == 0
+                                              for _, e in theirs)
+    return True
+
+
+def _best_backing(item: AlignedEvent, ctx: _Context,
+                  used: Sequence[Citation]) -> _Backing | None:
+    """Of the spans of the event's mentions fit to state, the one the most outlets back; then
+    the longest (the most said that they all say)."""
+    found = []
+    for article_id, n in item.event.mentions:
+        article = ctx.by_id[article_id]
+        event = article.events[n]
+        if not _positive(event, article.text):
+            continue
+        for end in event_ends(event, article.text):
+            span = Span(event.sentence.start, end)
+            if any(c.article == article_id and c.span.overlaps(span) for c in used):
+                continue
+            if agreeable(article, span) and (backing := _backing(ctx, article, span)):
+                found.append(((-len(backing.outlets), span.start - end, article_id), backing))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _agreed_events(aligned: Sequence[AlignedEvent], ctx: _Context) -> list[BriefSentence]:
+    if len(ctx.outlets) < 2:
+        return []
+    out: list[BriefSentence] = []
+    ranked = sorted(aligned, key=lambda a: -len(ctx.reporting.get(a.event.id, [])))
+    for item in ranked:
+        if not ctx.most(len(ctx.reporting.get(item.event.id, []))) or not _real(item, ctx.by_id):
+            continue
+        best = _best_backing(item, ctx, [s.citations[0] for s in out])
+        if best is None or not ctx.most(len(best.outlets)):
+            continue
+        out.append(BriefSentence(
+            text=" ".join(best.span.of(best.article.text).split()), kind="agreed",
+            story_event=item.event.id, outlets=best.outlets, citations=best.citations))
+        if len(out) >= MAX_AGREED:
+            break
+    return out
+
+
 def _plainest(item: AlignedEvent, by_id: dict[str, Article],
               used: Sequence[Citation] = ()) -> tuple[Article, Span] | None:
-    """The mention of a story event (trimmed to the event's clause) with the fewest loaded
-    words, then the most of its words shared by the other outlets' mentions (the least said by
-    one outlet alone), then the shortest."""
+    """The mention of a story event (trimmed to the event's clause) read as a fact, with the
+    fewest loaded words, then the most of its words shared by the other outlets' mentions (the
+    least said by one outlet alone), then the shortest."""
     found = []
     words = {(a, n): content_words(by_id[a].events[n].sentence.of(by_id[a].text))
              for a, n in item.event.mentions}
@@ -294,42 +320,20 @@ def _plainest(item: AlignedEvent, by_id: dict[str, Article],
         event = article.events[n]
         span = trim_to_event(event, article.text)
         text = span.of(article.text)
-        if not (_positive(event, article.text) and _usable(text)) or any(
+        if not (_positive(event, article.text) and usable(text)
+                and factual(article, span)) or any(
                 c.article == article_id and c.span.overlaps(span) for c in used):
             continue
         mine = content_words(text)
         others = frozenset().union(*(w for (a, _), w in words.items()
                                      if outlet_of(by_id[a]) != outlet_of(article)))
         shared = round(len(mine & others) / len(mine), 1) if mine else 0.0
-        found.append((loaded_count(text), bool(_FIRST_PERSON.search(text)), -shared, len(text),
+        found.append((loaded_count(text), bool(FIRST_PERSON.search(text)), -shared, len(text),
                       article_id, span))
     if not found:
         return None
     loaded, first, _, _, article_id, span = min(found)
     return (by_id[article_id], span) if loaded <= MAX_LOADED and not first else None
-
-
-def _agreed_events(aligned: Sequence[AlignedEvent], reporting: dict[str, list[str]],
-                   outlets: list[str], by_id: dict[str, Article]) -> list[BriefSentence]:
-    if len(outlets) < 2:
-        return []
-    out: list[BriefSentence] = []
-    ranked = sorted(aligned, key=lambda a: -len(reporting.get(a.event.id, [])))
-    for item in ranked:
-        said = reporting.get(item.event.id, [])
-        if 2 * len(said) <= len(outlets) or len(said) < 2 or not _real(item, by_id):
-            continue
-        best = _plainest(item, by_id, [s.citations[0] for s in out])
-        if best is None:
-            continue
-        article, span = best
-        out.append(BriefSentence(
-            text=" ".join(span.of(article.text).split()), kind="agreed",
-            story_event=item.event.id, outlets=said,
-            citations=_mention_citations(item, by_id, (article.id, span))))
-        if len(out) >= MAX_AGREED - 1:
-            break
-    return out
 
 
 def _real(item: AlignedEvent, by_id: dict[str, Article]) -> bool:
@@ -371,33 +375,77 @@ def _disputed(c: Contradiction) -> BriefSentence:
                    Citation(c.b.article, c.b.span, c.b.text)])
 
 
-def _partial(aligned: Sequence[AlignedEvent], reporting: dict[str, list[str]],
-             outlets: list[str], by_id: dict[str, Article]) -> list[BriefSentence]:
-    """Story events some outlets report and others leave out (with numbers first)."""
-    if len(outlets) < 2:
-        return []
+def _partial(aligned: Sequence[AlignedEvent],
+             ctx: _Context) -> tuple[list[BriefSentence], list[BriefSentence]]:
+    """Story events some outlets report and others leave out (with numbers first); those
+    dated far from the story's own events apart, as background."""
+    if len(ctx.outlets) < 2:
+        return [], []
+    by_id = ctx.by_id
+    anchors, latest = _anchors(aligned, ctx), _latest_year(by_id.values())
     found = []
     for item in aligned:
-        said = reporting.get(item.event.id, [])
-        if not said or len(said) == len(outlets) or 2 * len(said) > len(outlets):
+        said = ctx.reporting.get(item.event.id, [])
+        if not said or len(said) == len(ctx.outlets) or 2 * len(said) > len(ctx.outlets):
             continue
-        if not _real(item, by_id):
-            continue
-        best = _plainest(item, by_id)
-        if best is None:
+        if not _real(item, by_id) or (best := _plainest(item, by_id)) is None:
             continue
         counts = sum(len(by_id[a].events[n].quantities) for a, n in item.event.mentions)
         found.append((-counts, -len(item.event.mentions), item, best, said))
     found.sort(key=lambda f: (f[0], f[1], f[2].event.id))
-    out = []
-    for _, _, item, (article, span), said in found[:MAX_PARTIAL]:
+    partial: list[BriefSentence] = []
+    background: list[BriefSentence] = []
+    for _, _, item, (article, span), said in found:
+        when = _background(item, span.of(article.text), ctx, anchors, latest)
         words = " ".join(span.of(article.text).split())
         verb = "reports" if len(said) == 1 else "report"
-        out.append(BriefSentence(
-            text=f'Only {", ".join(said)} {verb}: "{words}"', kind="partial",
-            story_event=item.event.id, outlets=said,
+        if when is None and len(partial) < MAX_PARTIAL:
+            text, kind, into = f'Only {", ".join(said)} {verb}: "{words}"', "partial", partial
+        elif when is not None and len(background) < MAX_BACKGROUND:
+            text = f'Background ({when}), only {", ".join(said)} {verb}: "{words}"'
+            kind, into = "background", background
+        else:
+            continue
+        into.append(BriefSentence(
+            text=text, kind=kind, story_event=item.event.id, outlets=said,
             citations=_mention_citations(item, by_id, (article.id, span))))
-    return out
+    return partial, background
+
+
+def _anchors(aligned: Sequence[AlignedEvent], ctx: _Context) -> list[str]:
+    """The story's own dates: those of the events most outlets report, and publication days."""
+    dates = [item.event.date for item in aligned
+             if item.event.date and ctx.most(len(ctx.reporting.get(item.event.id, [])))]
+    return dates + [a.published.date().isoformat() for a in ctx.by_id.values() if a.published]
+
+
+def _latest_year(members: Iterable[Article]) -> int | None:
+    """The latest past year the story's articles name (the story is no older), or the year
+    they were published."""
+    published = [a.published.year for a in members if a.published]
+    if published:
+        return min(published)
+    now = date.today().year
+    years = [int(y) for a in members for y in _YEAR.findall(a.text) if int(y) <= now]
+    return max(years, default=None)
+
+
+def _background(item: AlignedEvent, text: str, ctx: _Context, anchors: list[str],
+                latest: int | None) -> str | None:
+    """The date words that make a story event background, or None: a date at least
+    :data:`BACKGROUND_DAYS` from every one of the story's own dates, or a year (its date's or
+    one its words state) before the story's year or years."""
+    dates = [d for d in (item.event.date, *(ctx.by_id[a].events[n].date
+                                             for a, n in item.event.mentions)) if d]
+    gaps = [g for d in dates for a in anchors if (g := dates_gap(d, a)) is not None]
+    if gaps and min(gaps) >= BACKGROUND_DAYS:
+        return dates[0]
+    own = {r[0].year for a in anchors if (r := date_range(a))}
+    years = sorted({int(y) for y in _YEAR.findall(text)}
+                   | {r[0].year for d in dates if (r := date_range(d))})
+    floor = min(own) if own else latest
+    past = [y for y in years if floor is not None and y < floor]
+    return str(past[0]) if past else None
 
 
 # --- the timeline ------------------------------------------------------------------------------
