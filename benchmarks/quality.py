@@ -42,7 +42,9 @@ def lean() -> list[tuple[str, float, float, float]]:
     from manysides.nlp.heads import load_head, predict_lean
 
     valid_x, valid_y, _ = t.load(t.VALID)
-    score = t.evaluate(load_head("lean"), valid_x, t.embeddings("valid", valid_x), valid_y)
+    head = load_head("lean")
+    chunks = int(head.meta.get("chunks", 1))  # chunks spread over each article, pooled
+    score = t.evaluate(head, valid_x, t.embeddings("valid", valid_x, chunks), valid_y)
     rows = t.read_jsonl(t.VALID)
     speed = throughput(lambda rs: predict_lean([r["text"] for r in rs],
                                                [r.get("title") for r in rs],

@@ -2,6 +2,7 @@
 
 Example:
     python scripts/train_heads.py lean          # writes src/manysides/data/heads/lean.npz
+    python scripts/train_heads.py loaded_words  # only the highlighting lexicon (no encoding)
     python scripts/train_heads.py all
 
 Embeddings are cached in /tmp/manysides-emb-cache (MANYSIDES_EMB_CACHE); the encoder uses at most
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-HEADS = ("lean", "sentiment", "loaded", "checkworthy", "roles")
+HEADS = ("lean", "sentiment", "loaded", "loaded_words", "checkworthy", "roles")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -146,9 +146,9 @@ def lexicon(texts: list[str], annotated: list[list[str]],
 
 
 def train() -> None:
-    import json
-
     from manysides.nlp.heads import save_head, sentence_dense
+
+    from . import loaded_words
 
     texts, labels, annotated = load()
     log(f"loaded: {Counter(labels)}")
@@ -164,10 +164,7 @@ def train() -> None:
     head.meta.update({"C": c, "dense_scale": scale})
     save_head(heads_dir() / "loaded.npz", head)
     words = lexicon(texts, annotated)
-    (heads_dir() / "loaded_words.json").write_text(json.dumps({
-        "source": "learned from BABE SG1 biased-word annotations (scripts/train/loaded.py)",
-        "weight": "times marked biased / (sentences containing the word + 2)",
-        "threshold": THRESHOLD, "words": words}, indent=0, sort_keys=True) + "\n")
+    loaded_words.train()  # the highlighting lexicon: these words plus the curated ones
     record_score("loaded", {
         "metric": "macro-F1 biased/non-biased, stratified 5-fold CV (seed 13); the word "
                   "lexicon is learned inside each fold",

@@ -4,11 +4,12 @@ genre, and the loaded and framing words of each side. Skipped when ../shared is 
 What holds and is asserted here: 000 (left activist op-ed) reads left, with evidence sentences
 and terms; 002 (news summary) reads center and as a news report; 003 reads as an analysis; the
 op-eds (000, 001's first article) read as opinion and 001's second article as a news report;
-"murdered" is an act word of 000 and "murderous Mullahs" and "death cult" loaded phrases of 001.
-What the heads do not give (so not asserted): 001's op-ed reads left, not right; sentiment
-toward Israel, Netanyahu and Iran is negative in both op-eds (the sentiment head reads the tone
-of the sentence around a name more than the writer's stance); "genocide" and "rogue" are in
-neither the loaded-word lexicon nor VADER's, and "genocide" is no event noun.
+"murdered" is an act word of 000, "genocide" and "rogue" loaded words of 000 (from the curated
+general loaded vocabulary beside BABE's), and "murderous Mullahs" and "death cult" loaded
+phrases of 001. What the heads do not give (so not asserted): 001's op-ed reads left, not right;
+sentiment toward Israel, Netanyahu and Iran is negative in both op-eds (the sentiment head reads
+the tone of the sentence around a name more than the writer's stance, as NewsMTSC's labels
+do: there, a target on the receiving end of a bad act is mostly labelled negative).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def test_seeds_genres(analysed: dict[str, Article]) -> None:
 def test_seeds_loaded_and_framing_words_of_each_side(analysed: dict[str, Article]) -> None:
     left = _terms(analysed["000"])
     assert left.get("murdered") == "act-verb"
+    assert left.get("genocide") == "loaded"
+    assert any("rogue" in term.split() and kind == "loaded" for term, kind in left.items())
     right = _terms(analysed["001#1"])
     assert right.get("murderous mullahs") == "loaded"
     assert any(" ".join(term.split()) == "death cult" and kind == "loaded"

@@ -146,3 +146,54 @@ def test_heads_loaded_head_carries_its_word_lexicon() -> None:
     lexicon = head.meta["lexicon"]
     assert len(lexicon) > 200 and all(0.0 < w <= 1.0 for w in lexicon.values())
     assert head.coef.shape[1] == len(head.vocabulary) + 384 + 6 + heads.LEXICON_FEATURES
+
+
+def test_heads_lean_spread_reaches_the_end_of_the_article() -> None:
+    text = " ".join(f"Sentence number {i} has a few words in it." for i in range(100))
+    every = heads.lean_chunks(text, limit=None)
+    spread = heads.lean_spread(text, count=4)
+    assert len(every) > 4 and len(spread) == 4
+    assert spread[0] == every[0] and spread[-1] == every[-1]
+    assert heads.lean_spread("Tiny.", count=4) == ["Tiny."]
+    assert heads.lean_spread(text, count=1) == heads.lean_chunks(text)
+
+
+def test_heads_pool_lean_means_each_articles_chunks() -> None:
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [3.0, 0.0]], dtype=np.float32)
+    pooled = heads.pool_lean([["a", "b"], ["c"]], vectors)
+    assert np.allclose(pooled, [[2 ** -0.5, 2 ** -0.5], [1.0, 0.0]])
+
+
+@pytest.mark.parametrize(
+    ("word", "weight"),
+    [("thug", 0.4), ("thugs", 0.4), ("atrocities", 0.5), ("glasses", 0.1), ("bus", None),
+     ("process", None)],
+)
+def test_heads_word_weight_matches_plurals_by_their_singular(word, weight) -> None:
+    words = {"thug": 0.4, "atrocity": 0.5, "bu": 0.9, "glass": 0.1, "proces": 0.3}
+    assert heads.word_weight(word, words) == weight
+
+
+def test_heads_word_weight_inflects_only_the_given_bases() -> None:
+    words = {"thug": 0.4, "tool": 0.35}
+    assert heads.word_weight("thugs", words, {"thug"}) == 0.4
+    assert heads.word_weight("tools", words, {"thug"}) is None
+    assert heads.word_weight("tool", words, {"thug"}) == 0.35
+
+
+def test_heads_loaded_words_cover_curated_general_vocabulary() -> None:
+    sentence = "Critics called it a sham trial staged by a rogue regime."
+    found = {sentence[a:b] for a, b, _ in heads.loaded_words(sentence)}
+    assert {"sham", "rogue", "regime"} <= found
+    assert "trial" not in found and "Critics" not in found
+
+
+def test_heads_role_features_tell_agent_from_patient(nlp) -> None:
+    sentence = "The militia was attacked by the army."
+    rows = heads.role_features([(sentence, 4, 11), (sentence, 32, 36)])
+    militia, army = rows
+    assert militia[1] == 1.0 and militia[0] == 0.0  # patient of a negative verb
+    assert army[0] == 1.0 and army[1] == 0.0  # its agent
+    assert army[3] < 0 and army[5] < 0 and militia[5] == 0.0
+    none = heads.role_features([("Hello there, world.", 13, 18)])
+    assert not none[0, :3].any()

@@ -18,10 +18,12 @@ Two readings, both pointing back into the text:
       lexicon that the event stage left without an event (no actors around them). Comparing
       these per act type across outlets shows who says "murdered" where others say "killed".
   ``loaded``
-      the words of the learned loaded-word lexicon (BABE) in the article's claims, and words
-      of strong valence in VADER's lexicon (|valence| ≥ :data:`CHARGED_VALENCE`; a noun with
-      no modifier ≥ :data:`ALONE_VALENCE`) that are not act words. An adjective is kept with
-      the noun it qualifies ("ruthless tyrants"), a noun with its compound modifier before it.
+      the words of the loaded-word lexicon (learned from BABE's annotations, plus a curated
+      general loaded vocabulary: ``scripts/train/loaded_words.py``; a plural of a curated word
+      is matched by its singular) in the article's claims, and words of strong valence in
+      VADER's lexicon (|valence| ≥ :data:`CHARGED_VALENCE`; a noun with no modifier ≥
+      :data:`ALONE_VALENCE`) that are not act words. An adjective is kept with the noun it
+      qualifies ("ruthless tyrants"), a noun with its compound modifier before it.
 
   Words inside a direct quotation are the speaker's, not the outlet's: they are left out.
 """
@@ -120,7 +122,8 @@ def read_targets(
         return np.hstack([sent, span, windows])
 
     head = heads.load_head("sentiment")
-    dense = heads.sentiment_dense(items, encode_spans=encode_spans)
+    dense = heads.sentiment_dense(items, encode_spans=encode_spans,
+                                  roles=bool(head.meta.get("roles", False)))
     probs = head.predict_proba([heads.target_window(*item) for item in items], dense)
     out = []
     for row in probs:
@@ -245,9 +248,10 @@ def loaded_terms(article: Article, doc: Doc, quotes: Sequence[Span] = (),
                  taken: Sequence[Span] = ()) -> list[FramingTerm]:
     """The loaded and charged words of ``article`` (outside direct quotes and ``taken``
     spans), each with the phrase it frames."""
-    from manysides.nlp.heads import load_json, vader_lexicon
+    from manysides.nlp.heads import load_json, vader_lexicon, word_weight
 
-    lexicon = load_json("loaded_words.json")["words"]
+    loaded = load_json("loaded_words.json")
+    lexicon, bases = loaded["words"], loaded.get("sources", {})
     valence = vader_lexicon()
     sentences = [c.span for c in article.claims]
     starts = {span.start for claim in article.claims for span in claim.loaded_spans}
@@ -269,7 +273,7 @@ def loaded_terms(article: Article, doc: Doc, quotes: Sequence[Span] = (),
             continue
         used.update(t.i for t in phrase)
         whole = Span(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
-        weight = lexicon.get(word)
+        weight = word_weight(word, lexicon, bases)
         out.append(FramingTerm(
             span=whole, term=whole.of(article.text), lemma=_lemma(phrase), kind="loaded",
             sentence=sentence_of(span, sentences),

@@ -20,7 +20,7 @@ import json
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,6 +37,8 @@ __all__ = [
     "LinearHead",
     "clean_for_lean",
     "lean_chunks",
+    "lean_embedding",
+    "lean_spread",
     "lexicon_features",
     "load_head",
     "loaded_words",
@@ -48,6 +50,7 @@ __all__ = [
     "predict_sentiment",
     "rule_role",
     "save_head",
+    "word_weight",
 ]
 
 HEADS_DIR = Path(__file__).resolve().parents[1] / "data" / "heads"
@@ -291,8 +294,9 @@ def _is_role_line(line: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z0-9])")
 
 
-def lean_chunks(clean: str, words: int = 60, limit: int = 1) -> list[str]:
-    """Up to ``limit`` chunks of about ``words`` words, cut at sentence ends, from the start."""
+def lean_chunks(clean: str, words: int = 60, limit: int | None = 1) -> list[str]:
+    """Up to ``limit`` chunks (every chunk for None) of about ``words`` words, cut at
+    sentence ends, from the start."""
     chunks: list[str] = []
     current: list[str] = []
     for sentence in _SENTENCE_END.split(clean.replace("\n", " ")):
@@ -307,19 +311,35 @@ def lean_chunks(clean: str, words: int = 60, limit: int = 1) -> list[str]:
     return chunks
 
 
-def lean_embedding(cleaned: list[str], encode: Any = None) -> np.ndarray:
-    """Mean MiniLM embedding of each cleaned article's chunks (its lead: one chunk of ~60
-    words by default), as unit rows. ``encode`` maps a list of chunks to their vectors."""
-    encode = encode or (lambda texts: _encode(texts, max_length=96))
-    chunks = [lean_chunks(text) for text in cleaned]
-    vectors = encode([c for cs in chunks for c in cs])
-    out = np.zeros((len(cleaned), vectors.shape[1]), dtype=np.float32)
+def lean_spread(clean: str, count: int = 1, words: int = 60) -> list[str]:
+    """``count`` chunks of about ``words`` words spread evenly over the whole article: the
+    first, the last and evenly spaced ones between (every chunk of a shorter article)."""
+    every = lean_chunks(clean, words, limit=None)
+    if len(every) <= count:
+        return every
+    picks = np.unique(np.linspace(0, len(every) - 1, count).round().astype(int))
+    return [every[int(k)] for k in picks]
+
+
+def pool_lean(picked: Sequence[Sequence[str]], vectors: np.ndarray) -> np.ndarray:
+    """Each article's mean chunk embedding as a unit row; ``vectors`` are the embeddings of
+    the flattened ``picked`` chunks, in order."""
+    out = np.zeros((len(picked), vectors.shape[1]), dtype=np.float32)
     at = 0
-    for i, cs in enumerate(chunks):
+    for i, cs in enumerate(picked):
         mean = vectors[at : at + len(cs)].mean(axis=0)
         out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
         at += len(cs)
     return out
+
+
+def lean_embedding(cleaned: Sequence[str], encode: Any = None, count: int = 1) -> np.ndarray:
+    """Mean MiniLM embedding of ``count`` chunks of ~60 words spread over each cleaned article
+    (:func:`lean_spread`; ``count`` 1 reads the lead only), as unit rows. ``encode`` maps a
+    list of chunks to their vectors."""
+    encode = encode or (lambda texts: _encode(texts, max_length=96))
+    picked = [lean_spread(text, count) for text in cleaned]
+    return pool_lean(picked, encode([c for cs in picked for c in cs]))
 
 
 def predict_lean(
@@ -337,7 +357,8 @@ def predict_lean(
     titles = titles if titles is not None else [None] * n
     outlets = outlets if outlets is not None else [None] * n
     cleaned = [clean_for_lean(t, ti, o) for t, ti, o in zip(texts, titles, outlets, strict=True)]
-    probs = head.predict_proba(cleaned, lean_embedding(cleaned) if n else None)
+    count = int(head.meta.get("chunks", 1))
+    probs = head.predict_proba(cleaned, lean_embedding(cleaned, count=count) if n else None)
     return [_labelled(head.classes, row) for row in probs]
 
 
@@ -411,9 +432,79 @@ def vader_features(sentence: str, start: int, end: int) -> np.ndarray:
 Target = tuple[str, int, int]  # (sentence, start, end): the target is sentence[start:end]
 
 
-def sentiment_dense(items: Sequence[Target], encode_spans: Any = None) -> np.ndarray:
+#: Prepositions whose object is on the receiving end of the act ("missiles toward X").
+_PATIENT_PREPS = frozenset({"against", "on", "at", "toward", "towards", "into", "upon"})
+#: Number of columns :func:`role_features` adds.
+ROLE_FEATURES = 11
+
+
+def _valence(token: Any) -> float:
+    lexicon = vader_lexicon()
+    word = token.lower_.replace("’", "'")
+    return lexicon.get(word, lexicon.get(token.lemma_.lower(), 0.0)) / 4.0
+
+
+def _role(token: Any) -> tuple[str | None, Any]:
+    """(agent / patient / owner / None, the word the target's role attaches it to)."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep == "pobj" and head.dep_ == "agent":
+        return "agent", head.head
+    if dep == "pobj" and head.lower_ in _PATIENT_PREPS:
+        return "patient", head.head
+    if dep in ("nsubj", "csubj"):
+        return "agent", head
+    if dep in ("dobj", "nsubjpass", "dative", "obj"):
+        return "patient", head
+    if dep in ("poss", "compound", "amod", "nmod"):
+        return "owner", head
+    return None, head
+
+
+def _role_row(doc: Any, start: int, end: int) -> np.ndarray:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    out = np.zeros(ROLE_FEATURES, dtype=np.float32)
+    if span is None or not len(span):
+        return out
+    role, governor = _role(span.root)
+    if role is None:
+        return out
+    own = {t.i for t in span.root.subtree} if role != "owner" else {t.i for t in span}
+    near = sum(_valence(t) for t in governor.subtree if t.i not in own)
+    at = ("agent", "patient", "owner").index(role)
+    governing, clause = _valence(governor), math.tanh(near / 2.0)
+    out[at] = 1.0
+    out[3], out[4] = governing, clause
+    out[5 + at], out[8 + at] = governing, clause
+    return out
+
+
+def role_features(items: Sequence[Target]) -> np.ndarray:
+    """The target's grammatical role and the valence of what it does or undergoes: whether it
+    is the agent (subject, "by" agent), the patient (object, passive subject, "against X") or
+    the owner ("X's", "X-made") of the word it attaches to; that word's VADER valence and the
+    summed valence of its phrase (the target's own words left out); and both valences again
+    for the role that holds. "X murdered aid workers" is then told from "Y was attacked by X".
+    ``ROLE_FEATURES`` numbers per target, zero when the target has none of those roles."""
+    from manysides.nlp.pipeline import load_nlp
+
+    out = np.zeros((len(items), ROLE_FEATURES), dtype=np.float32)
+    if not items:
+        return out
+    nlp = load_nlp(("tagger", "parser", "attribute_ruler", "lemmatizer"))
+    texts = sorted({sentence for sentence, _, _ in items})
+    docs = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
+    for i, (sentence, start, end) in enumerate(items):
+        out[i] = _role_row(docs[sentence], start, end)
+    return out
+
+
+def sentiment_dense(items: Sequence[Target], encode_spans: Any = None,
+                    roles: bool = True) -> np.ndarray:
     """Dense features for target sentiment: sentence embedding, the target's contextual
-    embedding, the embedding of the marked window, and the VADER features."""
+    embedding, the embedding of the marked window, the VADER features and (``roles``) the
+    target's role features (:func:`role_features`)."""
     if encode_spans is None:
         from manysides.nlp.encoder import get_encoder
 
@@ -427,7 +518,10 @@ def sentiment_dense(items: Sequence[Target], encode_spans: Any = None) -> np.nda
 
     vectors = encode_spans([s for s, _, _ in items], [(a, b) for _, a, b in items])
     lexical = np.vstack([vader_features(*item) for item in items]) if items else np.zeros((0, 10))
-    return np.hstack([vectors, lexical]).astype(np.float32)
+    blocks = [vectors, lexical]
+    if roles:
+        blocks.append(role_features(items))
+    return np.hstack(blocks).astype(np.float32)
 
 
 def predict_sentiment(items: Sequence[Target]) -> list[tuple[str, dict[str, float]]]:
@@ -438,7 +532,7 @@ def predict_sentiment(items: Sequence[Target]) -> list[tuple[str, dict[str, floa
         return []
     head = load_head("sentiment")
     windows = [target_window(*item) for item in items]
-    probs = head.predict_proba(windows, sentiment_dense(items))
+    probs = head.predict_proba(windows, sentiment_dense(items, roles=head.meta.get("roles", False)))
     return [_labelled(head.classes, row) for row in probs]
 
 
@@ -483,13 +577,37 @@ def lexicon_features(sentences: Sequence[str], lexicon: dict[str, float]) -> np.
     return out
 
 
+_PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
+
+
+def word_weight(word: str, words: dict[str, float],
+                bases: Container[str] | None = None) -> float | None:
+    """The lexicon weight of ``word`` (lowercase), or of its singular / base form when only
+    that is listed ("atrocities" -> "atrocity", "thugs" -> "thug"). With ``bases``, only those
+    entries are matched by their inflections (a word learned from annotations is learned as
+    it was written)."""
+    weight = words.get(word)
+    if weight is not None or len(word) < 5:
+        return weight
+    for suffix, base in _PLURAL:
+        if word.endswith(suffix) and not word.endswith("ss"):
+            stem = word[: -len(suffix)] + base
+            if bases is None or stem in bases:
+                weight = words.get(stem)
+            if weight is not None:
+                return weight
+    return None
+
+
 def loaded_words(sentence: str) -> list[tuple[int, int, float]]:
-    """``(start, end, weight)`` of each word of the learned loaded-word lexicon in ``sentence``."""
+    """``(start, end, weight)`` of each word of the loaded-word lexicon (learned from BABE plus
+    a curated list, see ``scripts/train/loaded_words.py``) in ``sentence``."""
     lexicon = load_json("loaded_words.json")
     words, threshold = lexicon["words"], lexicon["threshold"]
+    bases = lexicon.get("sources", {})
     found = []
     for word, start, end in _words(sentence):
-        weight = words.get(word)
+        weight = word_weight(word, words, bases)
         if weight is not None and weight >= threshold:
             found.append((start, end, float(weight)))
     return found

@@ -2,7 +2,10 @@
 
 **Lean** (:func:`article_lean`): the article-level lean head
 (:func:`~manysides.nlp.heads.predict_lean`, AllSides labels, media split) gives the label and
-the probability of left / center / right. The evidence is read with the same head:
+the probability of left / center / right. It reads the whole article: TF-IDF of all its words
+beside the mean embedding of chunks of ~60 words spread from its first to its last
+(:func:`~manysides.nlp.heads.lean_spread`; how many is the head's ``chunks``, chosen on valid).
+The evidence is read with the same head:
 
 * ``terms``: the article's words whose TF-IDF weights push most toward the label
   (:meth:`~manysides.nlp.heads.LinearHead.top_terms`);
