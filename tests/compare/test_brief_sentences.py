@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from contrast_helpers import article, event, find
 
-from manysides.compare.brief import consensus, event_ends, split_sentences
+from manysides.compare.brief import consensus, event_ends, loaded_count, split_sentences
 from manysides.compare.comparison import compare_story
+from manysides.compare.templates import VERBS, compose_line
 from manysides.model import (
     Article,
     Brief,
+    BriefSentence,
     Claim,
     Comparison,
     Event,
@@ -165,3 +167,95 @@ def test_brief_event_ends_drop_trailing_date_words() -> None:
     ends = [E1[found.sentence.start:e] for e in event_ends(found, E1)]
     assert ends == ["Ardenia fired dozens of rockets at Borovia on Monday",
                     "Ardenia fired dozens of rockets at Borovia"]
+
+
+# --- composed agreed lines: an event each outlet words its own way ------------------------------
+
+SHELLED = ("Ardenia shelled the northern farming villages of Borovia near Osk on 4 March, "
+           "killing four soldiers.")
+C1 = f"{SHELLED} Farmers fled south with their cattle."
+C2 = "Borovia came under fire from Ardenia this week as diplomats met in Velmar."
+C3 = "In what locals call a massacre, Ardenia slaughtered four Borovia conscripts at Osk on Monday."
+
+
+def _composed_story(courier_count: str = "four") -> list[Article]:
+    shelled = event(C1, "shelled", "ASSAULT", source=(("Ardenia", "ARD"),),
+                    target=(("Borovia", "BOR"),), counts=(("four", "killed"),),
+                    date="2024-03-04", location="Osk")
+    shelled.date_span = find(C1, "on 4 March")
+    fire = event(C2, "fire", "ASSAULT", source=(("Ardenia", "ARD"),),
+                 target=(("Borovia", "BOR"),))
+    text3 = C3.replace("four", courier_count)
+    slaughtered = event(text3, "slaughtered", "ASSAULT", source=(("Ardenia", "ARD"),),
+                        target=(("Borovia", "BOR"),), counts=((courier_count, "killed"),),
+                        date="2024-03-04", location="Osk")
+    slaughtered.date_span = find(text3, "on Monday")
+    return [article("c1", C1, [shelled], "Ledger"), article("c2", C2, [fire], "Signal"),
+            article("c3", text3, [slaughtered], "Courier")]
+
+
+def _composed(articles: list[Article]) -> BriefSentence:
+    agreed = [s for s in _brief(articles).sentences if s.kind == "agreed"]
+    assert len(agreed) == 1
+    return agreed[0]
+
+
+def test_brief_composed_line_when_no_outlet_words_it_for_all() -> None:
+    line = _composed(_composed_story())
+    assert line.outlets == ["Ledger", "Signal", "Courier"]
+    assert line.text.startswith("Reported by Ledger, Signal and Courier: Ardenia struck Borovia")
+    assert not any(q in line.text for q in "\"“”")  # composed, not quoted
+    assert line.text not in {c.text for c in line.citations}
+    assert [c.article for c in line.citations] == ["c1", "c2", "c3"]
+    texts = {"c1": C1, "c2": C2, "c3": C3}
+    for c, trigger in zip(line.citations, ("shelled", "fire", "slaughtered"), strict=True):
+        assert c.text == c.span.of(texts[c.article]) and trigger in c.text
+
+
+def test_brief_composed_line_states_a_slot_only_with_the_outlets_that_give_it() -> None:
+    line = _composed(_composed_story())
+    main, _, attributed = line.text.partition(" (")
+    assert "March" not in main and "Osk" not in main and "killed" not in main
+    assert "on March 4, per Ledger;" in attributed  # "on Monday" is not a date Courier states
+    assert "in Osk, four killed, per Ledger and Courier" in attributed
+
+
+def test_brief_composed_line_never_uses_a_loaded_verb() -> None:
+    line = _composed(_composed_story())
+    for word in ("slaughter", "massacre", "shelled", "fire"):
+        assert word not in line.text.lower()
+    assert loaded_count(line.text) == 0
+    assert all(loaded_count(verb) == 0 for pair in VERBS.values() for verb in pair)
+
+
+def test_brief_composed_line_leaves_out_counts_that_differ() -> None:
+    line = _composed(_composed_story(courier_count="nine"))
+    assert "killed" not in line.text and "four" not in line.text and "nine" not in line.text
+    assert line.outlets == ["Ledger", "Signal", "Courier"]
+
+
+def test_brief_composed_line_names_sides_by_the_gazetteer_not_the_outlet() -> None:
+    t1 = "The Zionist regime bombed the Iranian consulate in Damascus on April 1."
+    t2 = "Israeli jets hit a building where Iranian officers met in Syria."
+    e1 = event(t1, "bombed", "ASSAULT", source=(("Zionist regime", "ISR"),),
+               target=(("Iranian consulate", "IRN", "GOV"),), location="Damascus")
+    e1.date, e1.date_span = "--04-01", find(t1, "on April 1")
+    e1.source[0].name = "Israel"
+    e2 = event(t2, "hit", "ASSAULT", source=(("Israeli jets", "ISR", "MIL"),),
+               target=(("Iranian officers", "IRN", "MIL"),), location="Syria")
+    e1.target[0].name = e2.target[0].name = "Iran"
+    e2.source[0].name = "Israel"
+    said = {"Ledger": [(article("i1", t1, [e1]), e1)], "Signal": [(article("i2", t2, [e2]), e2)]}
+    line = compose_line("ASSAULT", said)
+    assert line is not None
+    assert line.text == ("Reported by Ledger and Signal: Israel struck Iranian targets "
+                         "(on April 1, in Damascus, per Ledger; in Syria, per Signal).")
+    assert "Zionist" not in line.text
+
+
+def test_brief_composed_line_needs_most_outlets_to_name_the_same_source() -> None:
+    articles = _composed_story()
+    articles[1].events[0].source = []  # "came under fire", by whom not said
+    assert compose_line("ASSAULT", {"Signal": [(articles[1], articles[1].events[0])]}) is None
+    line = _composed(articles)
+    assert line.outlets == ["Ledger", "Courier"]

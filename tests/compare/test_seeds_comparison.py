@@ -10,12 +10,16 @@ cited passage, number or brief sentence that is not in the texts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from manysides.analyze import AnalysisResult, analyze
-from manysides.model import Article, Comparison, OutletVerdict
+from manysides.compare.brief import loaded_count
+from manysides.compare.templates import FRAME_WORDS, VERBS
+from manysides.model import Article, BriefSentence, Comparison, Event, OutletVerdict, Span
+from manysides.nlp.gazetteer import load_gazetteer
 
 pytestmark = pytest.mark.slow
 
@@ -147,7 +151,9 @@ def test_seeds_nothing_cited_is_invented(run: AnalysisResult) -> None:
         for sentence in brief.sentences:
             cited = [" ".join(c.text.split()) for c in sentence.citations]
             assert all(c.text == c.span.of(texts[c.article]) for c in sentence.citations)
-            if sentence.kind == "agreed":
+            if sentence.kind == "agreed" and sentence.text != cited[0]:
+                _composed_from_cited_words(run, sentence)  # a composed line
+            elif sentence.kind == "agreed":
                 assert sentence.text == cited[0]
             elif sentence.kind == "disputed":
                 assert all(f'"{c}"' in sentence.text for c in cited)
@@ -183,6 +189,11 @@ def test_seeds_agreed_sentences_are_shared_neutral_facts(run: AnalysisResult) ->
         assert sentence.story_event and 2 * len(sentence.outlets) > len(outlets[story])
         assert {by_id[c.article].outlet or c.article for c in sentence.citations} == set(
             sentence.outlets)
+        if sentence.text != " ".join(first.text.split()):  # composed: its own words neutral
+            assert loaded_count(sentence.text) == 0 and not any(q in sentence.text for q in "\"“”")
+            assert all(c.role == "fact" for cite in sentence.citations
+                       for c in by_id[cite.article].claims if c.span.overlaps(cite.span))
+            continue
         assert not any(t.kind == "loaded" and t.span.overlaps(first.span) for t in article.framing)
         assert all(c.role == "fact" for c in article.claims if c.span.overlaps(first.span))
     texts = " ".join(s.text for _, s in agreed)
@@ -195,3 +206,72 @@ def test_seeds_background_is_not_only_some_report(run: AnalysisResult) -> None:
     sentences = [s for b in result.briefs for s in b.sentences]
     assert not any("Buenos Aires" in s.text for s in sentences if s.kind == "partial")
     assert all(s.text.startswith("Background (") for s in sentences if s.kind == "background")
+
+
+def test_seeds_april_1_strike_is_agreed(run: AnalysisResult) -> None:
+    """Israel's April 1 strike in Damascus, worded differently by 000 ("bombing their embassy in
+    Syria"), 002 ("airstrike against Iranian officers in Damascus") and 003 ("assassination of
+    seven senior Revolutionary Guards commanders"), is an agreed line citing all three, each
+    to its own mention of an Israeli attack on Iranians."""
+    story = _story_of(run, "000")
+    by_id = {a.id: a for a in run.articles}
+    wanted = {_outlet(run, k) for k in ("000", "002", "003")}
+    brief = next(b for b in _comparison(run).briefs if b.story == story)
+    for sentence in brief.sentences:
+        if sentence.kind != "agreed" or set(sentence.outlets) != wanted:
+            continue
+        events = [_cited_events(by_id[c.article], c.span) for c in sentence.citations]
+        if all(any(e.type == "ASSAULT" and {m.country for m in e.source} == {"ISR"}
+                   and {m.country for m in e.target} == {"IRN"} for e in found)
+               for found in events):
+            assert {by_id[c.article].outlet or c.article for c in sentence.citations} == wanted
+            return
+    pytest.fail("no agreed line about Israel's strike on Iranians citing 000, 002 and 003")
+
+
+def _cited_events(article: Article, span: Span) -> list[Event]:
+    return [e for e in article.events if span.contains(e.trigger)]
+
+
+_WORD = re.compile(r"[a-z]+|\d+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower().replace("\u2019", "'")))
+
+
+def _composed_from_cited_words(run: AnalysisResult, sentence: BriefSentence) -> None:
+    """A composed line opens with every outlet it cites, quotes nothing, and each word of it is
+    a template word, or in the cited words (or the gazetteer names and demonyms of the sides
+    named there) of every outlet it is stated for: the main clause for all cited outlets, a
+    "…, per X and Y" clause for X and Y."""
+    by_id = {a.id: a for a in run.articles}
+    outlets = sentence.outlets
+    series = outlets[0] if len(outlets) == 1 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
+    head = f"Reported by {series}: "
+    assert sentence.text.startswith(head) and sentence.text.endswith(".")
+    assert not any(q in sentence.text for q in "\"“”")
+    template = set(FRAME_WORDS) | {w for pair in VERBS.values() for v in pair for w in _words(v)}
+    allowed: dict[str, set[str]] = {}
+    for cite in sentence.citations:
+        article = by_id[cite.article]
+        found = _cited_events(article, cite.span)
+        assert found, cite.text  # each outlet cited to its own mention of the event
+        words = _words(cite.text)
+        for e in found:
+            for m in e.source + e.target:
+                words |= _words(m.name or "")
+                country = load_gazetteer().country(m.country) if m.country else None
+                if country is not None:
+                    words |= _words(country.name) | {w for d in country.demonyms for w in _words(d)}
+        allowed.setdefault(article.outlet or article.id, set()).update(words)
+    assert set(allowed) == set(outlets)
+    main, _, rest = sentence.text[len(head):-1].partition(" (")
+    for outlet in outlets:
+        assert _words(main) - template <= allowed[outlet], (outlet, main)
+    for part in rest.rstrip(")").split("; ") if rest else []:
+        phrases, _, given = part.rpartition(", per ")
+        named = [o for chunk in given.split(", ") for o in chunk.split(" and ")]
+        assert named and set(named) < set(outlets)
+        for outlet in named:
+            assert _words(phrases) - template <= allowed[outlet], (outlet, phrases)

@@ -1,7 +1,8 @@
 """A neutral multi-source brief and a timeline for each story, every line cited to its words.
 
-The brief is extractive: it never writes a fact of its own, only chooses sentences the sources
-wrote and says who wrote them.
+The brief never writes a fact of its own: it chooses sentences the sources wrote and says who
+wrote them, or, for an event most outlets report each in words of its own, states only what they
+all state in neutral template words (a *composed* line, :mod:`manysides.compare.templates`).
 
 * **agreed** — what most outlets of the story state. When the event stage ran, an agreed
   sentence is a verbatim span of one mention of a story event (its sentence from the start, cut
@@ -10,8 +11,15 @@ wrote and says who wrote them.
   same sides), each number in it is consistent with one the outlet gives for that event, its
   date words name the outlet's date, and the outlet's own sentences about those events share
   most of the span's other words. Only the outlets that back all of it are cited; a span that
-  most outlets do not back is not agreed. With no events (the event stage did not run), the
-  sentences whose (idf-weighted) content words most outlets' closest sentences share.
+  most outlets do not back is not agreed. A story event most outlets report with no such span
+  gets a composed line, in the places verbatim lines leave: "Reported by A, B and C: Israel
+  struck Iranian targets (on April 1, seven killed, per A and C; in Damascus, per B)." — the
+  sides by their gazetteer names, a neutral verb for the act, each slot (date, place, count)
+  in the main clause only when every cited outlet gives it, else attributed to those that do;
+  no quotation marks, each outlet cited to its own mention. (Composed lines are told from
+  verbatim ones by their text: a verbatim line is its first citation's words.) With no events
+  (the event stage did not run), the sentences whose (idf-weighted) content words most
+  outlets' closest sentences share.
 * **disputed** — each contradiction the comparison found, both sides quoted and attributed to
   their outlet (and speaker, when the article gives one).
 * **partial** — story events some outlets report and others leave out, attributed to the
@@ -52,6 +60,7 @@ from manysides.compare.sentences import (
     split_sentences,
     usable,
 )
+from manysides.compare.templates import compose_line
 from manysides.model import (
     Article,
     Brief,
@@ -289,22 +298,32 @@ def _best_backing(item: AlignedEvent, ctx: _Context,
 
 
 def _agreed_events(aligned: Sequence[AlignedEvent], ctx: _Context) -> list[BriefSentence]:
+    """A verbatim span for each story event most outlets report (the most reported first);
+    for those with none that most outlets back, a composed line
+    (:func:`~.templates.compose_line`) in the places verbatim lines leave."""
     if len(ctx.outlets) < 2:
         return []
-    out: list[BriefSentence] = []
-    ranked = sorted(aligned, key=lambda a: -len(ctx.reporting.get(a.event.id, [])))
+    ranked = [item for item in sorted(aligned, key=lambda a: -len(ctx.reporting.get(a.event.id,
+                                                                                    [])))
+              if ctx.most(len(ctx.reporting.get(item.event.id, []))) and _real(item, ctx.by_id)]
+    found: dict[str, BriefSentence] = {}
     for item in ranked:
-        if not ctx.most(len(ctx.reporting.get(item.event.id, []))) or not _real(item, ctx.by_id):
-            continue
-        best = _best_backing(item, ctx, [s.citations[0] for s in out])
-        if best is None or not ctx.most(len(best.outlets)):
-            continue
-        out.append(BriefSentence(
-            text=" ".join(best.span.of(best.article.text).split()), kind="agreed",
-            story_event=item.event.id, outlets=best.outlets, citations=best.citations))
-        if len(out) >= MAX_AGREED:
+        best = _best_backing(item, ctx, [s.citations[0] for s in found.values()])
+        if best is not None and ctx.most(len(best.outlets)):
+            found[item.event.id] = BriefSentence(
+                text=" ".join(best.span.of(best.article.text).split()), kind="agreed",
+                story_event=item.event.id, outlets=best.outlets, citations=best.citations)
+            if len(found) >= MAX_AGREED:
+                break
+    for item in ranked:
+        if len(found) >= MAX_AGREED:
             break
-    return out
+        if item.event.id not in found:
+            said = {o: _said_by(ctx, o, item.event.id) for o in ctx.outlets}
+            line = compose_line(item.event.type, said, item.event.id)
+            if line is not None and ctx.most(len(line.outlets)):
+                found[item.event.id] = line
+    return [found[item.event.id] for item in ranked if item.event.id in found]
 
 
 def _plainest(item: AlignedEvent, by_id: dict[str, Article],
