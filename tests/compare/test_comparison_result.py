@@ -116,6 +116,19 @@ def test_comparison_one_outlet_two_speakers_contradict() -> None:
     assert _run([article("w1", text, [helped, alone], "Ledger")]).contradictions == []
 
 
+def test_comparison_resolved_speaker_shown_by_name() -> None:
+    text = ("Calvera helped the Front plan the attacks on Ardenia, officials said. "
+            "Front leaders met on Sunday. They said the Front planned the attacks on its own.")
+    helped = event(text, "helped", "AID", source=(("Calvera", "CAL"),),
+                   target=(("Front", "FRO"),), mode="reported")
+    alone = event(text, "on its own", "AID", target=(("the Front", "FRO"),), mode="denied")
+    helped.reported_by = [Mention(span=find(text, "officials"), text="officials")]
+    alone.reported_by = [Mention(span=find(text, "They"), text="They", name="Front leaders",
+                                 resolved_from=find(text, "Front leaders"))]
+    (found,) = _run([article("w1", text, [helped, alone], "Ledger")]).contradictions
+    assert {found.a.speaker, found.b.speaker} == {"officials", "Front leaders"}
+
+
 def test_comparison_help_denied_without_a_helper_against_one_named() -> None:
     """"X acted on its own" as the event stage codes it (help to X denied, no helper named)
     against "Y helped X", both reported by one outlet from different speakers."""

@@ -34,6 +34,7 @@ from manysides.model import (
     Contradiction,
     ContradictionSide,
     Evidence,
+    Mention,
     OutletVerdict,
     Story,
 )
@@ -164,10 +165,19 @@ def _side(outlet: str, found: contrast.Evidence, by_id: dict[str, Article]) -> C
     article = by_id[found.article]
     speaker = ""
     if found.event is not None:
-        speaker = "; ".join(dict.fromkeys(m.text for m in article.events[found.event].reported_by))
+        speaker = "; ".join(dict.fromkeys(
+            _speaker_name(m) for m in article.events[found.event].reported_by))
     return ContradictionSide(outlet=outlet, article=found.article, span=found.span,
                              text=found.span.of(article.text), trigger=found.trigger,
                              event=found.event, speaker=speaker)
+
+
+def _speaker_name(mention: Mention) -> str:
+    """A speaker as the reader should see it: a pronoun or short form the actor stage resolved
+    ("they", "the ministry") by the name it resolved to, else the words of the text."""
+    if mention.resolved_from is not None and mention.name:
+        return mention.name
+    return mention.text
 
 
 def _contradiction(story: str, number: int, c: conflicts.Conflict,
