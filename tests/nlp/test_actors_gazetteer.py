@@ -75,6 +75,8 @@ def _code(gazetteer, surface: str) -> tuple[str, str | None, str]:
         ("civilians", ("agent", "CVL", "name")),
         ("refugees", ("agent", "REF", "name")),
         ("president", ("title", "GOV", "name")),
+        ("Soviets", ("org", "SUN", "name")),  # CAMEO: the Soviet Union, SUN
+        ("Arabs", ("org", "ARB", "name")),  # CAMEO's Arab region code
     ],
 )
 def test_actors_gazetteer_codes(gazetteer, surface: str, expected: tuple) -> None:

@@ -212,3 +212,27 @@ def test_actors_resolution_representatives_are_of_whom_they_represent(
     mentions = link(nlp, text)
     assert mentions[0].text in ("Representatives", "Delegates")
     assert mentions[0].actor == code
+
+
+def test_actors_resolution_their_is_the_other_party_named_in_its_sentence(nlp) -> None:
+    """No actor is a subject in view: "their" is the country the sentence named, not the
+    subject of its own clause ("Israel struck their embassy": not Israel's)."""
+    text = ("The talks went nowhere. Whether or not you see Iran's response as fair, the truth is "
+            "that Israel struck their embassy.")
+    mention = find(link(nlp, text, published=None), "their embassy")
+    assert mention.actor == "IRNGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        ("Countless people have warned the government about this.", "people", False),
+        ("Many people think the talks will fail.", "people", False),
+        ("Seven people were killed in the strike.", "people", True),
+        ("Officials said the governance vacuum helps Iran.", "governance", False),
+    ],
+)
+def test_actors_resolution_a_vague_crowd_is_no_actor(nlp, text: str, words: str,
+                                                      kept: bool) -> None:
+    mentions = link(nlp, text)
+    assert any(m.text == words for m in mentions) is kept, [(m.text, m.actor) for m in mentions]

@@ -113,3 +113,105 @@ def test_events_readings_those_people_are_the_sources_named_before() -> None:
     assert _codes(shelled.reported_by) == ["FRE"], describe(article, shelled)
     article, alone = _one("Sylvania shelled Peru, those people said.", "shelled")
     assert [(m.actor, m.text) for m in alone.reported_by] == [(None, "those people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The war was deliberately provoked by Freedonia.", "provoked"),  # causing, no protest
+        ("We cannot trust Freedonia and hang back.", "hang"),  # waiting, no execution
+        ("If the president redoubled his efforts, Sylvania could benefit.", "redoubled"),
+        ("Any attack on Sylvania will be met with Freedonian reprisals.", "met"),  # an answer
+        ("Freedonia must have appreciated the implications of the strike.", "appreciated"),
+        ("Freedonia and Ruritania must recognize that the crisis helps Sylvania.", "recognize"),
+        ("Freedonia never considered Sylvania a permanent foe.", "considered"),  # regarding
+    ],
+)
+def test_events_readings_words_that_are_no_event_here(text: str, trigger: str) -> None:
+    article, events = events_of(text)
+    assert trigger not in [article.span_text(e.trigger) for e in events], [
+        describe(article, e) for e in events]
+
+
+def test_events_readings_acts_towards_an_actor_stay() -> None:
+    """"recognized Sylvania" (an actor) is recognition; "hanged two Sylvanians" an execution."""
+    article, recognized = _one("Freedonia recognized Sylvania.", "recognized")
+    assert (recognized.type, _codes(recognized.target)) == ("SUPPORT", ["SYL"])
+    article, hanged = _one("Freedonia hanged two Sylvanians.", "hanged")
+    assert hanged.type == "ASSAULT", describe(article, hanged)
+
+
+def test_events_readings_fighting_someone_alongside_an_ally() -> None:
+    """"fighting X alongside Y" fights X; "fought alongside Y" cooperates with Y."""
+    article, fighting = _one("Freedonia is fighting Sylvania alongside Ruritania.", "fighting")
+    assert (fighting.type, _codes(fighting.target)) == ("ASSAULT", ["SYL"])
+    article, fought = _one("Freedonia fought alongside Ruritania.", "fought")
+    assert fought.type == "COOPERATE", describe(article, fought)
+
+
+def test_events_readings_a_painted_gerund_is_nobodys_act() -> None:
+    """"politicians trying to paint fighting Sylvania as ...": the politicians fight no one."""
+    text = "Freedonian politicians are trying to paint fighting Sylvania as a different thing."
+    article, fighting = _one(text, "fighting")
+    assert not fighting.source, describe(article, fighting)
+
+
+def test_events_readings_the_target_of_a_discussed_attack_is_not_the_talks() -> None:
+    article, events = events_of("Freedonia and Ruritania discussed the attack on Sylvania.")
+    discussed = [e for e in events if article.span_text(e.trigger) == "discussed"]
+    assert discussed and all("SYL" not in _codes(e.target) for e in discussed)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the source's own support is not the target: whom the support is for is
+        ("President Adams threatened to reassess Freedonian support for Sylvania.",
+         "threatened", ["SYL"]),
+        ("Freedonia and its allies attacked Sylvania.", "attacked", ["SYL"]),
+    ],
+)
+def test_events_readings_no_one_acts_on_itself(text: str, trigger: str,
+                                               target: list[str]) -> None:
+    article, event = _one(text, trigger)
+    assert _codes(event.target) == target, describe(article, event)
+
+
+def test_events_readings_partners_of_x_are_not_x() -> None:
+    """"Sylvania's partners, which have deplored the crisis": the partners, not Sylvania."""
+    text = "Freedonia urged Sylvania's partners, which have deplored the war, to help."
+    article, events = events_of(text)
+    assert all("SYL" not in _codes(e.source) for e in events
+               if article.span_text(e.trigger) == "deplored")
+
+
+def test_events_readings_who_makes_an_effort_does_its_act() -> None:
+    article, retaliate = _one("Freedonia mounted efforts to retaliate against Sylvania.",
+                              "retaliate")
+    assert (_codes(retaliate.source), _codes(retaliate.target)) == (["FRE"], ["SYL"]), describe(
+        article, retaliate)
+
+
+def test_events_readings_a_subject_the_parser_hung_on_an_object() -> None:
+    """"ordered the killing of Okafor and Sylvania retaliated": Sylvania retaliated."""
+    text = "President Adams ordered the killing of Okafor and Sylvania retaliated."
+    article, retaliated = _one(text, "retaliated")
+    assert _codes(retaliated.source) == ["SYL"], describe(article, retaliated)
+    article, killing = _one(text, "killing")
+    assert "SYL" not in _codes(killing.target), describe(article, killing)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # a coordinated clause with its own tense keeps its own mode
+        ("Some will seek war, but the truth is that Freedonia struck Sylvania.", "struck",
+         "asserted"),
+        ("Freedonia must have struck Sylvania.", "struck", "hedged"),  # an inference
+        ("Freedonia should strike Sylvania.", "strike", "called_for"),
+    ],
+)
+def test_events_readings_mode_of_tensed_and_perfect_clauses(text: str, trigger: str,
+                                                            mode: str) -> None:
+    article, event = _one(text, trigger)
+    assert event.mode == mode, describe(article, event)

@@ -213,3 +213,76 @@ def test_events_seeds_position_negation_and_counts(articles) -> None:
     threat = [e for e in articles["000"].events if articles["000"].span_text(e.trigger) ==
               "retaliation" and e.date_span is None and e.mode == "asserted"]
     assert threat and not any(e.negated for e in threat)
+
+
+def _triggered(article: Article, trigger: str) -> list[Event]:
+    return [e for e in article.events if article.span_text(e.trigger) == trigger]
+
+
+def test_events_seeds_words_that_are_no_event_here(articles) -> None:
+    """"deliberately provoked" causes, "hang back" waits, "will be met with U.S. reprisals"
+    answers, "must have appreciated the implications" understands, "redoubled his efforts"
+    does more: none is a protest, execution, meeting, praise or mobilisation."""
+    assert not [e for e in _triggered(articles["000"], "provoked") if e.type == "PROTEST"]
+    assert not _triggered(articles["000"], "hang")
+    assert not [e for e in _triggered(articles["003"], "met") if e.type == "CONSULT"]
+    assert not _triggered(articles["003"], "appreciated")
+    assert not [e for e in _triggered(articles["003"], "redoubled") if e.type == "MOBILIZE"]
+    assert not _triggered(articles["003"], "recognize")  # "recognize that ...": a fact
+
+
+def test_events_seeds_no_one_acts_on_itself(articles) -> None:
+    """No event has a target that is its source, or the source's own country as a whole
+    ("Biden threatened to reassess U.S. support for Israel": Israel is the target)."""
+    for article in articles.values():
+        for event in article.events:
+            codes = {m.actor for m in event.source if m.actor and m.actor[:3] != "---"}
+            countries = {m.country for m in event.source if m.country}
+            if {m.actor for m in event.target} == {m.actor for m in event.source}:
+                continue  # "X and Y coordinated": each with the other
+            assert not [m for m in event.target if m.actor in codes or (
+                m.actor == m.country and m.country in countries)], (
+                article.span_text(event.trigger), _codes(event.source), _codes(event.target))
+    threatened = _find(articles["002"], "threatened", lambda e: e.type == "THREATEN")
+    assert _countries(threatened.target) == {"ISR"}
+
+
+def test_events_seeds_arguments_a_reader_gives(articles) -> None:
+    # "politicians ... trying to paint fighting Iran alongside Israel as ...": a fight with
+    # Iran, not cooperation, and not the politicians'
+    fighting = _find(articles["000"], "fighting", lambda e: "IRN" in _countries(e.target))
+    assert fighting.type == "ASSAULT" and not fighting.source
+    # "whether or not you see Iran's response as proportionate ... Israel deliberately struck
+    # their embassy and murdered seven of their citizens": Iran's
+    struck = _find(articles["000"], "struck", lambda e: _countries(e.source) == {"ISR"})
+    assert _codes(struck.target) == {"IRNGOV"} and struck.mode == "asserted"
+    murdered = _find(articles["000"], "murdered", lambda e: _counts(e).get("citizens") == 7)
+    assert _codes(murdered.target) == {"IRNCVL"}
+    # "Countless people have been warning ...": a vague crowd is no actor
+    assert not [e for e in articles["000"].events if "---CVL" in _codes(e.source)
+                and e.type == "THREATEN"]
+    # "met ... to discuss this weekend's attack on Israel": Israel is the attack's target
+    for event in _triggered(articles["001"], "discuss"):
+        assert "ISR" not in _countries(event.target)
+    # "with Israel mounting ... efforts to preempt and retaliate against aggression from Iran
+    # and its proxies": Israel retaliates against Iran's side
+    retaliate = _find(articles["003"], "retaliate", lambda e: e.mode == "asserted")
+    assert (_countries(retaliate.source), _countries(retaliate.target)) == ({"ISR"}, {"IRN"})
+    # "Israel's regional partners, which have deplored ...": not Israel deploring Israel
+    assert not [e for e in _triggered(articles["003"], "deplored")
+                if "ISR" in _countries(e.source)]
+    # "President Trump ordered the killing of General Suleimani and Iran retaliated"
+    retaliated = _find(articles["002"], "retaliated", lambda e: e.type == "ASSAULT")
+    assert _countries(retaliated.source) == {"IRN"}
+    killing = _find(articles["002"], "killing", lambda e: e.type == "ASSAULT")
+    assert "IRN" not in _countries(killing.target)
+
+
+def test_events_seeds_peoples_and_historical_states(articles) -> None:
+    """"clashes between Arabs and Jews", "The Soviets never considered Israel a foe"."""
+    clashes = _find(articles["001"], "clashes", lambda e: e.type == "ASSAULT")
+    assert "ARB" in _codes(clashes.source)
+    soviets = [m for m in articles["001"].mentions if m.text == "Soviets"]
+    assert soviets and {m.actor for m in soviets} == {"SUN"}
+    # "never considered Israel a permanent foe": how they regarded Israel, no consultation
+    assert not _triggered(articles["001"], "considered")

@@ -67,6 +67,14 @@ ANAPHORS = {
 #: stays an owner ("U.S.-led forces").
 BACKING = frozenset({"backed", "sponsored", "funded", "financed", "supported", "armed",
                      "trained", "allied", "aligned", "inspired", "affiliated", "linked"})
+#: Quantifiers that make "people" anyone at all: "countless people have warned", "many
+#: people think" — a vague crowd, not civilians as an actor.
+VAGUE_QUANTIFIERS = frozenset({"countless", "many", "some", "most", "numerous", "few",
+                               "several", "various", "other", "more", "lots", "plenty",
+                               "all", "everyday", "ordinary", "normal", "reasonable"})
+#: Sector nouns the agents file lists that name a quality or activity, never a body that
+#: acts ("governance vacuum", "good governance").
+NOT_AGENTS = frozenset({"governance", "governances"})
 MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "VBN", "VBG", "HYPH", "POS", "CD"})
 MODIFIER_KINDS = NAMED_KINDS | {"ner", "anaphor"}
 _KIND_LABELS = {
@@ -103,6 +111,7 @@ class ActorLinker:
         items = self._names(doc, ents)
         items += _anaphors(doc, items)
         items = _compose(doc, sorted(items, key=lambda i: (i.start, i.end)))
+        items = [i for i in items if not _no_actor(doc, i)]
         day = article.published.date() if article.published else None
         coref.resolve(items, doc, day, self.gazetteer)
         text = article.text
@@ -302,6 +311,24 @@ def _attach_modifier(doc: Doc, items: list[Item], position: int) -> None:
         if doc[cursor - 1].lower_ in BACKING:
             return  # "Iran-backed militant groups" are backed by Iran, not Iran's
         cursor -= 1
+
+
+def _no_actor(doc: Doc, item: Item) -> bool:
+    """An agent noun that names no one who acts: a vague crowd ("countless people", "many
+    people") or a quality ("governance")."""
+    if item.kind != "agent" or item.modifier is not None:
+        return False
+    head = doc[item.end - 1]
+    if head.lower_ in NOT_AGENTS:
+        return True
+    if item.sector != "CVL" or head.lemma_.lower() not in ("people", "person"):
+        return False
+    before = doc[item.start - 1] if item.start > 0 else None
+    quantified = any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in VAGUE_QUANTIFIERS
+                     for c in head.children)
+    if before is not None and before.lower_ == "of" and before.head.lower_ in VAGUE_QUANTIFIERS:
+        quantified = True  # "lots of people", "some of the people"
+    return quantified
 
 
 def _stance(doc: Doc, start: int) -> bool:

@@ -28,6 +28,7 @@ SUPPORT_VERBS = frozenset({
     "perpetrate", "execute", "undertake", "escalate", "intensify", "step", "announce", "have",
     "plan", "coordinate", "organize", "organise", "lead", "direct", "claim", "publish", "open",
     "initiate", "pursue", "orchestrate", "mastermind", "impose", "level", "hurl", "do",
+    "redouble",
 })
 #: Verbs whose subject takes part in the event its object names ("attended the summit").
 PARTAKING = frozenset({"attend", "host", "join", "chair", "convene", "fight", "sign", "reach",
@@ -63,6 +64,22 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "leave", "claim", "de
 #: Sectors whose members can themselves kill ("a raid on the militia that killed four").
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SPY", "COP"})
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
+#: Nouns for another party defined by its relation to the one named with it: "Israel's
+#: partners", "allies of Iran", "US rivals" are other states or groups. ("Opponents" or
+#: "critics of the Senate" are mostly the same country's, and stay coded so.)
+RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbor", "neighbour", "enemy", "rival",
+                              "adversary", "foe", "friend", "patron"})
+#: Nouns of trying and deciding whose "to" clause is done by whoever has them: "Israel
+#: mounted efforts to retaliate", "Iran's decision to attack".
+ATTEMPT_NOUNS = frozenset({"effort", "attempt", "bid", "plan", "decision", "move", "step",
+                           "push", "campaign", "drive", "threat", "promise", "pledge", "vow",
+                           "readiness", "willingness", "determination", "intention", "resolve",
+                           "ability", "capacity", "right", "desire", "option"})
+#: Verbs that take a gerund as an act of their own subject ("kept fighting", "stopped
+#: firing"); with others ("paint fighting Iran as ...") the gerund names an act, not theirs.
+GERUND_CONTROL = frozenset({"start", "begin", "stop", "keep", "continue", "resume", "finish",
+                            "quit", "cease", "avoid", "risk", "try", "go", "spend", "consider",
+                            "deny", "admit", "escalate", "intensify", "end"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
 
@@ -97,6 +114,8 @@ class MentionIndex:
             return found
         far: list[Token] = []
         for tok in near:
+            if _relational(tok):
+                continue  # "allies of Iran" are not Iran
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in _DEEP_PREPS:
                     far.extend(t for p in child.children if p.dep_ == "pobj" for t in _phrase(p))
@@ -115,8 +134,15 @@ def _phrase(head: Token) -> list[Token]:
         seen.add(tok.i)
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in _NP_LINKS and not (
-            c.dep_ == "amod" and c.pos_ == "VERB"))  # "Iran-backed group" is not Iran
+            c.dep_ == "amod" and c.pos_ == "VERB") and not (  # "Iran-backed group": not Iran
+            c.dep_ in ("poss", "compound") and _relational(tok)) and not (  # "X's partners"
+            c.dep_ == "conj" and _strands(c)))  # "the killing of X and Iran retaliated"
     return sorted(out, key=lambda t: t.i)
+
+
+def _relational(tok: Token) -> bool:
+    """"partners", "allies", "rivals": the one they are partners of is someone else."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL_NOUNS
 
 
 def _collect(index: MentionIndex, tokens: list[Token]) -> list[Mention]:
@@ -132,7 +158,18 @@ def _objects(tok: Token, deps: Iterable[str]) -> list[Token]:
     """Children with one of ``deps``, plus their coordinated conjuncts."""
     wanted = set(deps)
     heads = [c for c in tok.children if c.dep_ in wanted]
-    return heads + [c for h in heads for c in h.conjuncts if c.i > h.i]
+    return heads + [c for h in heads for c in h.conjuncts if c.i > h.i and not _strands(c)]
+
+
+def _strands(tok: Token) -> bool:
+    """Whether ``tok`` is really the subject of the verb right after it, hung by the parser
+    on an object before ("the killing of X and Iran retaliated")."""
+    doc = tok.doc
+    nxt = tok.i + 1
+    while nxt < len(doc) and doc[nxt].dep_ in ("advmod", "aux", "neg", "auxpass"):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].dep_ in ("conj", "ccomp") and (
+        getattr(_stranded_subject(doc[nxt]), "i", None) == tok.i)
 
 
 def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -156,16 +193,60 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4 or verb.head is verb:
         return [], False
     head, dep = verb.head, verb.dep_
+    if dep in ("conj", "ccomp") and (stranded := _stranded_subject(verb)) is not None:
+        return [stranded], False
     if dep == "xcomp" and head.lemma_.lower() in _CONTROL_BY_OBJECT:
         objects = _objects(head, ("dobj",))
         if objects:
             return objects, False
+    if dep == "xcomp" and verb.tag_ == "VBG" and head.lemma_.lower() not in GERUND_CONTROL:
+        return [], False  # "paint fighting Iran as ...": the gerund is what is painted
     if dep in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         inherited, passive = subject_of(head, depth + 1)
-        return inherited, passive and dep == "conj"  # "was pressured to help": help is active
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "was pressured to help": help is active; "... and will be met with": passive
+        return inherited, (passive and dep == "conj") or (own_passive and dep == "conj")
+    if dep == "acl" and _attempted(verb):
+        return _attempter(head, depth), False
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], dep == "acl" and verb.tag_ == "VBN"
     return [], False
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """"ordered the killing of X and Iran retaliated": the parser often hangs the second
+    clause's subject on the first clause's object as a conjunct; the noun right before a
+    subjectless coordinated verb, coordinated with something outside it, is its subject."""
+    prev = verb.i - 1
+    doc = verb.doc
+    while prev > verb.head.i and doc[prev].dep_ in ("advmod", "aux", "neg", "auxpass"):
+        prev -= 1
+    if prev <= verb.head.i:
+        return None
+    tok = doc[prev]
+    if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ == "conj" and tok.head.i < tok.i and (
+            tok.head.head.i != verb.i) and (
+            verb.tag_ in ("VBD", "VBZ", "VBP")) and tok.head.i > verb.head.i:
+        return tok
+    return None
+
+
+def _attempted(verb: Token) -> bool:
+    """"efforts to retaliate", "its decision to defy": an infinitive on a noun of trying."""
+    return verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in ATTEMPT_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _attempter(noun: Token, depth: int) -> list[Token]:
+    """Who makes the effort: the noun's own phrase when it names them ("Iran's decision",
+    "the militias' ability"), else the subject of the verb whose object it is ("Israel
+    mounted efforts to ...")."""
+    owned = any(c.dep_ in ("poss", "nmod", "compound") or (
+        c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")) for c in noun.children)
+    if not owned and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subjects, passive = subject_of(noun.head, depth + 1)
+        return [] if passive else subjects
+    return [noun]
 
 
 def _antecedent(subj: Token) -> Token:
@@ -210,17 +291,20 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
     args.target = _mentions(index, args.target_heads)
     if not args.target:
         preps = _pobjs(verb, VERB_TARGET_PREPS | (
-            {"from"} if verb.lemma_.lower() in RECEIVING else set()))
+            {"from"} if verb.lemma_.lower() in RECEIVING else set()) | (
+            {"alongside"} if category == "COOPERATE" else set()))  # "fought alongside X"
         args.target = _mentions(index, preps)
         args.target_heads = args.target_heads or preps
     objects = _objects(verb, ("dobj",))
-    if not args.target:  # "ratified an agreement with X", "offered support to X"
-        args.target = _mentions(index, [p for o in objects
-                                        for p in _pobjs(o, ("with", "to", "against", "on", "for"))])
+    if not args.target:  # "ratified an agreement with X", "offered support to X"; not
+        # "discussed the attack on X": the target of an event noun is that event's
+        args.target = _mentions(index, [p for o in objects for p in _pobjs(o, (
+            ("with", "to") if _violent_noun(o, category)
+            else ("with", "to", "against", "on", "for")))])
     if not args.target and objects:  # "issued arrest warrants for X" (the parser's attachment)
         args.target = _mentions(index, _pobjs(verb, ("for",)))
     if not args.target and category in ("ACCUSE", "THREATEN", "REQUEST", "APPEAL", "REJECT"):
-        args.target = _complement_target(verb, index)
+        args.target = _complement_target(verb, index, args.source)
     if not args.source and passive:
         args.source = _instrument_source(verb, index) or _mentions(index, _pobjs(verb, ("from",)))
     if not args.target and category in ("AID", "COOPERATE", "SUPPORT"):
@@ -229,10 +313,31 @@ def verb_arguments(verb: Token, index: MentionIndex, category: str | None) -> Ar
         args.source = _event_noun_source(args.source_heads, index)
     if not args.source and not passive:
         args.source = _reporter_as_subject(verb, args.source_heads, index)
-    if not args.target and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if not args.target and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and (
+            _stranded_subject(verb) is None):
         args.target = _mentions(index, _objects(verb.head, ("dobj",)))
-    args.target = [m for m in args.target if all(m is not s for s in args.source)]
+    args.target = not_self(args.target, args.source)
     return args
+
+
+def not_self(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """Targets that are not the source itself: not the same mention or actor code, nor the
+    bare country of a source ("Biden threatened to reassess U.S. support": not USAGOV→USA).
+    A state body acting on its own people stays ("Israeli police arrested Israelis")."""
+    codes = {m.actor for m in sources if m.actor and not m.actor.startswith("---")}
+    countries = {m.country for m in sources if m.country}
+    return [m for m in targets if all(m is not s for s in sources) and not (
+        m.actor and (m.actor in codes or (m.actor == m.country and m.country in countries)))]
+
+
+def _violent_noun(tok: Token, category: str | None) -> bool:
+    """An attack noun ("the attack on X") under a verb of another kind: X is what was
+    attacked, not whom the verb ("discussed") is aimed at. (Measures stay: "lifted the
+    sanctions on X" is aimed at X.)"""
+    from manysides.nlp.verbs import match_noun
+
+    code = match_noun(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    return code is not None and code.plover == "ASSAULT" and category != "ASSAULT"
 
 
 def _event_antecedent(verb: Token, subjects: list[Token], index: MentionIndex) -> list[Token]:
@@ -279,16 +384,22 @@ def _reporter_as_subject(verb: Token, subjects: list[Token], index: MentionIndex
     return _mentions(index, _objects(head, ("nsubj",)))
 
 
-def _complement_target(verb: Token, index: MentionIndex) -> list[Mention]:
+def _complement_target(verb: Token, index: MentionIndex, sources: list[Mention],
+                       ) -> list[Mention]:
     """"accused X of ...", "alleged that X ...": the subject of a finite complement;
-    "threatened to strike X": the object of an infinitive one."""
+    "threatened to strike X": the object of an infinitive one; "threatened to reassess U.S.
+    support for X" (the source's own): whom the object is for."""
     found: list[Mention] = []
     for clause in _objects(verb, ("ccomp", "xcomp")):
         if clause.dep_ == "ccomp":
             found += _mentions(index, subject_of(clause)[0])
-        else:
-            objects = _objects(clause, ("dobj",)) + _pobjs(clause, VERB_TARGET_PREPS)
-            found += _mentions(index, objects)
+            continue
+        objects = _objects(clause, ("dobj",)) + _pobjs(clause, VERB_TARGET_PREPS)
+        own = not_self(_mentions(index, objects), sources)
+        if not own:
+            own = not_self(_mentions(index, [p for o in objects for p in _pobjs(
+                o, ("for", "to", "against", "on", "with"))]), sources)
+        found += own
     return found
 
 
@@ -390,7 +501,7 @@ def noun_arguments(noun: Token, index: MentionIndex, category: str | None) -> Ar
         if not args.source and pair:
             args.source, pair = pair[:1], pair[1:]
         args.target.extend(m for m in pair if all(m is not t for t in args.target))
-    args.target = [m for m in args.target if all(m is not s for s in args.source)]
+    args.target = not_self(args.target, args.source)
     return args
 
 

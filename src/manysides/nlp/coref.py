@@ -248,7 +248,8 @@ def _resolve_pronoun(item: Item, state: _State) -> None:
 
 
 def _resolve_plural(item: Item, state: _State) -> None:
-    """"they" / "their": the nearest earlier subject, if it is a (non-person) actor."""
+    """"they" / "their": the nearest earlier subject, if it is a (non-person) actor; for
+    "their" with none in its own sentence, first another party that sentence names."""
     doc = state.doc
     pronoun = doc[item.start]
     verb = _clause_verb(pronoun)
@@ -257,21 +258,54 @@ def _resolve_plural(item: Item, state: _State) -> None:
         return
     own = set() if pronoun.dep_ in _SUBJECT_DEPS else {
         s.i for s in _clause_subjects(verb)}
-    first = state.sentence[item.start] - PLURAL_WINDOW
-    i = item.start - 1
-    while i >= 0 and state.sentence[i] >= first:
-        tok = doc[i]
-        i -= 1
+    here = state.sentence[item.start]
+    tokens = [doc[i] for i in range(item.start - 1, -1, -1)
+              if state.sentence[i] >= here - PLURAL_WINDOW]
+    split = next((n for n, t in enumerate(tokens) if state.sentence[t.i] < here), len(tokens))
+    found, done = _subject_antecedent(tokens[:split], own, state)
+    if not done and pronoun.dep_ == "poss":
+        found = _other_party(item, own, state)
+        done = found is not None
+    if not done:
+        found, done = _subject_antecedent(tokens[split:], own, state)
+    if found is not None:
+        _refer(item, found)
+    else:
+        item.dropped = True
+
+
+def _subject_antecedent(tokens: list[Token], own: set[int], state: _State,
+                        ) -> tuple[Item | None, bool]:
+    """(antecedent, decided) from the subjects among ``tokens`` (nearest first): an actor
+    subject decides; so does a plural subject naming no actor ("the strikes ... they")."""
+    for tok in tokens:
         if tok.dep_ not in _SUBJECT_DEPS or tok.i in own:
             continue
         head = _relative_antecedent(tok)
         found = state.by_token.get(head.i)
         if found is not None and not found.named().is_person:
-            _refer(item, found)
-            return
+            return found, True
         if found is None and (head.tag_ in ("NNS", "NNPS") or head.lower_ == "they"):
-            break  # "the strikes ... they", an unresolved "they": not an actor
-    item.dropped = True
+            return None, True
+    return None, False
+
+
+def _other_party(item: Item, own: set[int], state: _State) -> Item | None:
+    """"whether you see Iran's response as proportionate, Israel struck their embassy": with
+    no actor as a subject in view, "their" is the nearest country or group named earlier in
+    its sentence that is not its own clause's subject."""
+    doc = state.doc
+    i = item.start - 1
+    while i >= 0 and state.sentence[i] == state.sentence[item.start]:
+        tok = doc[i]
+        i -= 1
+        found = state.by_token.get(tok.i)
+        if found is None or tok.i in own or found.want == "plural":
+            continue
+        named = found.named()
+        if not named.is_person and named.kind in ("country", "seat", "group"):
+            return found
+    return None
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -79,6 +79,13 @@ RECIPROCAL = frozenset({"meet", "talk", "negotiate", "discuss", "confer", "clash
 ALONE_WORDS = frozenset({"alone", "single-handedly", "singlehandedly", "independently",
                          "unaided", "unilaterally"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+#: Verbs that are acts towards an actor ("recognized Kosovo", "appreciated Qatar's help") but
+#: understanding when said of a fact ("appreciated the implications", "recognize that ...").
+COGNITION = frozenset({"appreciate", "recognize", "recognise", "acknowledge", "understand",
+                       "realize", "realise"})
+#: Verbs that, passive with "with", say how something was answered ("will be met with
+#: reprisals", "was greeted with protests"): the answer is the event, the verb is none.
+ANSWERED_WITH = frozenset({"meet", "greet", "receive", "answer", "welcome"})
 #: What "without ..." denies: "without help / support / coordination from X".
 HELP_NOUNS = frozenset({"help", "assistance", "support", "coordination", "involvement",
                         "backing", "direction", "guidance", "aid", "input", "agreement",
@@ -142,7 +149,7 @@ def _trigger(tok: Token) -> tuple[str, Code] | None:
         if tok.lemma_.lower() in FRAMING_VERBS and any(
                 c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return None
-        if _describes_position(tok):
+        if _describes_position(tok) or _answered_with(tok):
             return None
         code = match_verb(tok)
         if code is None or code.plover in (None, "STATEMENT"):
@@ -159,6 +166,24 @@ def _trigger(tok: Token) -> tuple[str, Code] | None:
         code = match_adjective(tok)
         return ("adj", code) if code is not None else None
     return None
+
+
+def _answered_with(verb: Token) -> bool:
+    """"Attacks will be met with reprisals", "was greeted with protests": a passive verb of
+    receiving with "with" names the response (its own event), not a meeting or welcome."""
+    return verb.lemma_.lower() in ANSWERED_WITH and any(
+        c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def _cognition(verb: Token, index: MentionIndex) -> bool:
+    """"Tehran must have appreciated the implications", "must recognize that the crisis ...":
+    understanding a fact is no act towards anyone; "recognized Kosovo", "appreciated Qatar's
+    help" (an actor named in the object itself) is."""
+    if verb.pos_ != "VERB" or not verb_lemmas(verb) & COGNITION:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return not any(index.actors(o, deep=False) for o in objects)
 
 
 def _describes_position(verb: Token) -> bool:
@@ -226,6 +251,8 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
         args = noun_arguments(tok, index, code.plover)
     else:
         args = _adjective_arguments(tok, index)
+    if kind == "verb" and _cognition(tok, index):
+        return None
     if not args.target and len({m.country or m.actor for m in args.source} - {None}) > 1 and (
             tok.lemma_.lower() in RECIPROCAL or code.plover in MUTUAL):
         args.target = list(args.source)  # "X and Y met": each met the other

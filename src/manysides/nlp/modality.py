@@ -53,6 +53,9 @@ _HYPO_AUX = frozenset({"would", "'d"})
 _HEDGE_AUX = frozenset({"may", "might", "could"})
 _APPEAL_AUX = frozenset({"should", "must", "ought"})
 _CONDITION = frozenset({"if", "unless", "whether"})
+#: Finite verb tags: a coordinated clause with its own tense does not share the auxiliaries
+#: of the clause before it ("Some will seek ..., but the truth is that Israel struck ...").
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _UP = frozenset({"aux", "xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "dobj", "pobj",
                  "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "oprd", "advmod",
                  "npadvmod", "dative", "agent", "acomp", "parataxis", "csubj", "poss"})
@@ -88,7 +91,8 @@ def modality(trigger: Token) -> Modality:
                 cur.lemma_.lower() in REPORTED_OBJECT) and not _negated(cur):
             result.flags.add("reported")  # "Israel reported damage to a base"
             result.reporters.extend(_subjects(cur))
-        _governor(child, cur, result, direct)
+        if not (child.dep_ == "conj" and child.tag_ in _FINITE):
+            _governor(child, cur, result, direct)  # not the other clause's own mode
         direct = direct and _carried(child, cur)
         child, cur, steps = cur, cur.head, steps + 1
     _root_attribution(child, result)
@@ -126,9 +130,16 @@ def _negated(tok: Token) -> bool:
 
 def _aux_words(tok: Token) -> list[str]:
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if not aux and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+    if not aux and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and (
+            tok.tag_ not in _FINITE):
         aux = [c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
     return aux
+
+
+def _perfect_modal(tok: Token, aux: set[str]) -> bool:
+    """"must have appreciated", "should have struck": a modal with the perfect infers or
+    regrets a past act; it calls for nothing."""
+    return "have" in aux and tok.tag_ == "VBN" and bool(aux & _APPEAL_AUX)
 
 
 def _local(tok: Token, result: Modality) -> None:
@@ -139,7 +150,9 @@ def _local(tok: Token, result: Modality) -> None:
         result.flags.add("future" if _future_in_the_past(tok) else "hypothetical")
     if aux & _HEDGE_AUX:
         result.flags.add("hedged")
-    if aux & _APPEAL_AUX:
+    if _perfect_modal(tok, aux):
+        result.flags.add("hedged" if "must" in aux else "hypothetical")
+    elif aux & _APPEAL_AUX:
         result.flags.add("called_for")
     _clause_marks(tok, result)
 

@@ -44,8 +44,15 @@ LIGHT_VERBS = frozenset({
 })
 
 
+#: Words that name a companion, not what the verb does, once the verb has an object:
+#: "fought alongside X" is cooperation, "fought Iran alongside X" a fight with Iran.
+COMPANION_WORDS = frozenset({"alongside"})
+
 #: Verbs that, with an object complement ("call X Y"), name rather than act.
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "name", "deem"})
+#: Verbs that, with a small clause ("considered Israel a foe", "deems it illegal"), say how
+#: someone regards something.
+REGARDING_VERBS = NAMING_VERBS | frozenset({"consider", "regard", "think", "find", "judge"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +133,11 @@ def match_verb(token: Token) -> Code | None:
     vocab = {w for pair in pre + post for w in pair}
     best: _Pattern | None = None
     light = lemma in LIGHT_VERBS
+    has_object = any(c.dep_ == "dobj" for c in token.children)
     for pattern in patterns:
         if light and pattern.code.score == 0:
+            continue
+        if has_object and pattern.literals & COMPANION_WORDS:
             continue
         if best is not None and pattern.code.score <= best.code.score:
             continue
@@ -141,7 +151,11 @@ def match_verb(token: Token) -> Code | None:
 def _names_something(verb: Token, lemma: str) -> bool:
     """"called the government 'the most extreme'", "branded them terrorists": a naming verb
     with an object complement says what someone is called, it is no call or act."""
-    return lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children)
+    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    return lemma in REGARDING_VERBS and any(  # "considered Israel a foe": a small clause
+        c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and any(
+            g.dep_ == "nsubj" for g in c.children) for c in verb.children)
 
 
 def verb_lemmas(token: Token) -> set[str]:
