@@ -22,7 +22,6 @@ negation (:mod:`manysides.nlp.modality`) with the reporting sources, the date re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,6 +40,7 @@ from manysides.nlp.arguments import (
     verb_arguments,
 )
 from manysides.nlp.dates import infer_reference, resolve_event_date
+from manysides.nlp.event_time import date_entity
 from manysides.nlp.modality import HEDGE_VERBS, INTEND, REPORT, Modality, modality
 from manysides.nlp.quantities import locate_quantities
 from manysides.nlp.verbs import (
@@ -97,20 +97,9 @@ ALONE_ACTS = SUPPORT_VERBS | frozenset({"act", "decide", "devise", "design", "pr
 _CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "csubj", "acl"})
 _LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "along",
                         "at", "over", "off", "within"})
-_DATE_PREPS = frozenset({"on", "in", "at", "during", "of", "as"})
-#: Prepositions that place an event relative to another time ("after October 7", "since
-#: August", "before the April 1 strike", "by Friday"): a bound, not the event's own date.
-#: Neither their object nor the clause they hang from dates the event.
-BOUND_PREPS = frozenset({"after", "since", "before", "until", "till", "by", "from",
-                         "following", "prior", "ahead", "pending"})
-_DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-                       r"several|few|many|the (?:past|last|next|coming))\s+(?:years?|months?|"
-                       r"weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?! ago)",
-                       re.IGNORECASE)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: How many sentences back "those people said" can point to the sources named last.
 RECALL_WINDOW = 3
-_TIMES = frozenset({"DATE", "TIME"})
 
 
 def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention]) -> list[Event]:
@@ -262,7 +251,7 @@ def _build(tok: Token, found: tuple[str, Code], sent: SpacySpan, context: _Conte
     quantities = [q for start, end, q in context.quantities
                   if all(i in scope for i in range(start, end))]
     harmed = any(q.counts in HARM for q in quantities)
-    when = _date_entity(tok, kind, entities)
+    when = date_entity(tok, kind, entities)
     mood = modality(tok)
     day, basis = _resolve(when, context, mood) if when is not None else (None, None)
     where = _location(tok, args, index, entities)
@@ -477,86 +466,6 @@ def _dedupe(quantities: list[Quantity]) -> list[Quantity]:
             seen.add((q.span.start, q.span.end))
             out.append(q)
     return out
-
-
-def _date_entity(tok: Token, kind: str, entities: dict[int, SpacySpan]) -> SpacySpan | None:
-    """The DATE/TIME named right on the trigger, else on the clause that carries it."""
-    found = _own_date(tok, entities)
-    cur = tok
-    for _ in range(3):
-        if found is not None:
-            return found
-        head = cur.head
-        if head is cur or head.lemma_.lower() in REPORT:
-            return None
-        if not _carries(kind, cur, head):
-            return None
-        found, cur = _own_date(head, entities), head
-    return found
-
-
-def _carries(kind: str, cur: Token, head: Token) -> bool:
-    """Whether ``head``'s date is also the date of the event below it: not across a bound
-    ("threatened just days before the attack": the attack is not dated by the threat)."""
-    if _is_bound(cur) or _is_bound(head):
-        return False
-    if kind == "verb":
-        return cur.dep_ in ("conj", "advcl", "xcomp") and head.pos_ == "VERB"
-    return kind == "noun" and cur.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
-
-
-def _is_bound(tok: Token) -> bool:
-    """A temporal bound word ("after", "since", "following", "prior (to)"), or a clause it
-    introduces ("after Iran attacked", "before launching")."""
-    if tok.lower_ in BOUND_PREPS and tok.dep_ in ("prep", "mark", "advmod", "pcomp"):
-        return True
-    return tok.dep_ in ("advcl", "pcomp") and any(
-        c.dep_ == "mark" and c.lower_ in BOUND_PREPS for c in tok.children)
-
-
-def _own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
-    """A DATE/TIME that anchors ``tok`` itself: "on April 1", "Saturday's assault", "the
-    April 1 strike" — not "after October 7" or "since August" (bounds, :data:`BOUND_PREPS`).
-    A date the parser hung on a participle inside the verb's object ("launched talks among
-    the groups surrounding X in April") is the verb's, not the participle's."""
-    if _object_participle(tok) is not None:
-        return None
-    for child in [*tok.children, *_object_participles(tok)]:
-        if _is_bound(child):
-            continue
-        candidates = [child]
-        if child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
-            candidates = [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ not in ("npadvmod", "compound", "nmod", "poss", "amod", "advmod",
-                                "tmod", "obl"):
-            continue
-        for cand in candidates:
-            ent = entities.get(cand.i)
-            if ent is not None and ent.label_ in _TIMES and not _DURATION.search(ent.text):
-                return ent
-    return None
-
-
-def _object_participle(tok: Token) -> Token | None:
-    """The verb whose object (or prepositional object) ``tok`` modifies as a present
-    participle ("the militias surrounding X" in "launched talks among the militias ...")."""
-    if tok.dep_ != "acl" or tok.tag_ != "VBG":
-        return None
-    noun = tok.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        noun = noun.head
-    if noun.dep_ in ("dobj", "prep") and noun.head.pos_ == "VERB":
-        return noun.head
-    return None
-
-
-def _object_participles(verb: Token) -> list[Token]:
-    """The date-bearing children of participles in ``verb``'s objects (see :func:`_own_date`)."""
-    if verb.pos_ != "VERB":
-        return []
-    return [child for noun in verb.subtree if noun.dep_ == "acl" and noun.tag_ == "VBG"
-            and getattr(_object_participle(noun), "i", None) == verb.i
-            for child in noun.children if child.dep_ in ("prep", "npadvmod")]
 
 
 def reference_date(doc: Doc, article: Article) -> dict[str, Any] | None:
