@@ -442,14 +442,18 @@ class TimelineEntry:
     label: str = ""  # "Israel — ASSAULT → Iran"
     outlets: list[str] = field(default_factory=list)  # outlets that report the event
     citations: list[Citation] = field(default_factory=list)  # the sentences that date it
+    # why the event is background, context an outlet gives (dated years before the story, or
+    # months from its own days: "1988", "--10-07"); "" for the story's own events
+    background: str = ""
 
 
 @dataclass(slots=True)
 class Timeline:
-    """The dated events of one story, earliest first."""
+    """The dated events of one story: its own earliest first, then background ones."""
 
     story: str  # story id
-    entries: list[TimelineEntry] = field(default_factory=list)  # earliest first
+    # the story's own events earliest first, then the background ones earliest first
+    entries: list[TimelineEntry] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -259,3 +259,29 @@ def test_brief_composed_line_needs_most_outlets_to_name_the_same_source() -> Non
     assert compose_line("ASSAULT", {"Signal": [(articles[1], articles[1].events[0])]}) is None
     line = _composed(articles)
     assert line.outlets == ["Ledger", "Courier"]
+
+
+def test_brief_partial_does_not_requote_a_disputed_passage() -> None:
+    """A passage quoted as one side of a disputed line is not also "Only X reports"."""
+    from manysides.compare.align import align_story
+    from manysides.compare.brief import build_brief
+    from manysides.compare.contrast import verdicts as judge
+    from manysides.model import Contradiction, ContradictionSide, OutletVerdict
+
+    articles = _rocket_story()
+    r1 = articles[0]
+    aligned = align_story(articles, "s1")
+    found = [OutletVerdict(story="s1", story_event=v.event, outlet=v.outlet, article=v.article,
+                           verdict=v.kind, confidence=v.confidence)
+             for v in judge(aligned, articles)]
+    story = Story(id="s1", articles=[a.id for a in articles])
+    before = build_brief(story, articles, aligned, found, [])
+    (passage,) = [s.citations[0] for s in before.sentences if s.kind in ("partial", "background")]
+    other = articles[1]
+    disputed = Contradiction(
+        id="s1-c1", story="s1", story_event=None, kind="number", reason="12 vs 40 killed",
+        a=ContradictionSide("Ledger", r1.id, passage.span, passage.text),
+        b=ContradictionSide("Signal", other.id, Span(0, 10), other.text[:10]), confidence=0.7)
+    after = build_brief(story, articles, aligned, found, [disputed])
+    assert [s.kind for s in after.sentences].count("disputed") == 1
+    assert not [s for s in after.sentences if s.kind in ("partial", "background")]

@@ -81,7 +81,9 @@ def test_contrast_omission_and_report() -> None:
 def test_contrast_omission_confidence_falls_with_a_near_miss() -> None:
     a1 = strike("a1", LEDGER, "seven", "The Daily Ledger")
     near_text = "Ardenian jets were seen over the region."
-    near = article("a2", near_text, [event(near_text, "seen", "ASSAULT",
+    # jets seen (MOBILIZE), not a strike: near, but not the act (a strike with its target left
+    # out would be a report: test_contrast_act_without_target_is_no_omission)
+    near = article("a2", near_text, [event(near_text, "seen", "MOBILIZE",
                                             source=(("Ardenian jets", "ARD", "MIL"),))],
                    "Morning Signal")
     far = post()

@@ -36,6 +36,7 @@ from manysides.compare.contrast import (
     acts_alone,
     date_range,
     dates_gap,
+    outlet_of,
     quantities_consistent,
 )
 from manysides.model import Article, Event, Mention, StoryEvent
@@ -298,6 +299,13 @@ class Scorer:
         """Inverse document frequency of a word among the story's event sentences."""
         return math.log(1 + self._n / max(1, self._df.get(word, 0)))
 
+    def event(self, article: str, index: int) -> Event:
+        return self._articles[article].events[index]
+
+    def outlet(self, article: str) -> str:
+        """The outlet an article speaks for (its id when unknown)."""
+        return outlet_of(self._articles[article])
+
     def features(self, article: str, index: int) -> _Features:
         key = (article, index)
         if key not in self._features:
@@ -312,8 +320,7 @@ class Scorer:
         return self._features[key]
 
     def score(self, a: tuple[str, int], b: tuple[str, int]) -> float | None:
-        ea = self._articles[a[0]].events[a[1]]
-        eb = self._articles[b[0]].events[b[1]]
+        ea, eb = self.event(*a), self.event(*b)
         fa, fb = self.features(*a), self.features(*b)
         if a[0] == b[0] and _shared_count(ea, eb) and _side(fa.source, fb.source) is not None:
             return 0.9  # the extractor gave one count to both: one act in two words
@@ -392,7 +399,7 @@ def align_story(articles: Sequence[Article], story_id: str, *,
     nodes = [(a.id, n) for a in articles for n in range(len(a.events))]
     scorer = Scorer(articles)
     scores = _pair_scores(nodes, scorer)
-    clusters = _merge(nodes, scores, threshold, scorer)
+    clusters = _attach(nodes, _merge(nodes, scores, threshold, scorer), scores, scorer)
     by_id = {a.id: a for a in articles}
     out = []
     for number, members in enumerate(sorted(clusters, key=min), start=1):
@@ -448,6 +455,59 @@ def _merge(nodes: list[tuple[str, int]], scores: dict[tuple[int, int], float],
             group[x] = gi
         members[gi] |= members.pop(gj)
     return list(members.values())
+
+
+def _attach(nodes: list[tuple[str, int]], clusters: list[set[int]],
+            scores: dict[tuple[int, int], float], scorer: Scorer) -> list[set[int]]:
+    """Mentions that name the act and its source but not its target ("the Iranian airstrike")
+    join the event of that type and source whose target is named ("Iran fired drones at Israel"),
+    when nothing rules them out: no type, mode or date veto against any member, and, if dated,
+    a member dated alike. Their words may share too little to reach the threshold. Of several
+    such events, the one most outlets report (then the best scored) takes them."""
+    clusters = [set(c) for c in clusters]
+    feats = [scorer.features(*node) for node in nodes]
+
+    def outlets(d: set[int]) -> int:
+        return len({scorer.outlet(nodes[i][0]) for i in d})
+
+    def sides(c: set[int]) -> tuple[frozenset[str], frozenset[str]]:
+        return (frozenset().union(*(feats[i].source for i in c)),
+                frozenset().union(*(feats[i].target for i in c)))
+
+    def joins(c: set[int], d: set[int]) -> bool:
+        if any(scorer.hard_veto(nodes[x], nodes[y]) for x in c for y in d):
+            return False
+        dated = [feats[i].date for i in c if feats[i].date]
+        return all(any(dates_gap(when, feats[y].date) == 0 for y in d) for when in dated)
+
+    for c in sorted(clusters, key=min):
+        source, target = sides(c)
+        kinds = {feats[i].type for i in c}
+        # no target words at all: "murdered aid workers" names a target, if not a country
+        if target or not source or len(kinds) != 1 or any(scorer.event(*nodes[i]).target
+                                                          for i in c):
+            continue
+        candidates = []
+        for n, d in enumerate(clusters):
+            if d is c or not d:
+                continue
+            d_source, d_target = sides(d)
+            if not d_target or not source <= d_source or _kind(feats, d) not in kinds:
+                continue
+            if joins(c, d):
+                best = max(scores.get((min(x, y), max(x, y)), 0.0) for x in c for y in d)
+                candidates.append((outlets(d), best, -min(d), n))
+        if candidates:
+            *_, n = max(candidates)
+            clusters[n] |= c
+            c.clear()
+    return [c for c in clusters if c]
+
+
+def _kind(feats: list[_Features], members: set[int]) -> str:
+    """The type most of a group's mentions have (the first, on a tie)."""
+    kinds = Counter(feats[i].type for i in sorted(members))
+    return max(kinds, key=lambda k: (kinds[k], -[feats[i].type for i in sorted(members)].index(k)))
 
 
 def _support(i: int, members: set[int], scores: dict[tuple[int, int], float]) -> float:

@@ -45,7 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from manysides.compare.align import REALIS, AlignedEvent, content_words
+from manysides.compare.align import REALIS, THRESHOLD, AlignedEvent, content_words
 from manysides.compare.contrast import date_range, dates_gap, outlet_of, quantities_consistent
 from manysides.compare.sentences import (
     FIRST_PERSON,
@@ -130,10 +130,22 @@ def build_brief(story: Story, members: Sequence[Article], aligned: Sequence[Alig
     else:  # no event stage: what the outlets' sentences share, word by word
         agreed = _agreed_words(members, ctx)
     disputed = [_disputed(c) for c in contradictions[:MAX_DISPUTED]]
-    partial, background = _partial(aligned, ctx)
+    quoted = [c for s in disputed for c in s.citations]
+    partial, background = _partial(aligned, ctx, quoted)
     return Brief(story=story.id, sentences=[
         *(s for s in agreed if s.kind == "agreed"), *disputed,
-        *(s for s in agreed if s.kind == "partial"), *partial, *background])
+        *(s for s in agreed if s.kind == "partial" and not _requoted(s, quoted)), *partial,
+        *background])
+
+
+def _requoted(sentence: BriefSentence, quoted: Sequence[Citation]) -> bool:
+    """Whether a line's passage (its first citation) is already quoted in a disputed line."""
+    return bool(sentence.citations) and _overlaps(sentence.citations[0], quoted)
+
+
+def _overlaps(cite: Citation, quoted: Sequence[Citation]) -> bool:
+    return any(q.article == cite.article and q.span.start < cite.span.end
+               and cite.span.start < q.span.end for q in quoted)
 
 
 def _agreed_words(members: Sequence[Article], ctx: _Context) -> list[BriefSentence]:
@@ -281,12 +293,15 @@ def _states(event: Event, span: Span, theirs: list[tuple[Article, Event]]) -> bo
 def _best_backing(item: AlignedEvent, ctx: _Context,
                   used: Sequence[Citation]) -> _Backing | None:
     """Of the spans of the event's mentions fit to state, the one the most outlets back; then
-    the longest (the most said that they all say)."""
+    the longest (the most said that they all say). A mention that joined the event on its act
+    and source alone (alignment support below :data:`~.align.THRESHOLD`) is not the one stated.
+    """
     found = []
-    for article_id, n in item.event.mentions:
+    support = item.support or [1.0] * len(item.event.mentions)
+    for (article_id, n), sure in zip(item.event.mentions, support, strict=True):
         article = ctx.by_id[article_id]
         event = article.events[n]
-        if not _positive(event, article.text):
+        if not _positive(event, article.text) or (len(support) > 1 and sure < THRESHOLD):
             continue
         for end in event_ends(event, article.text):
             span = Span(event.sentence.start, end)
@@ -394,10 +409,11 @@ def _disputed(c: Contradiction) -> BriefSentence:
                    Citation(c.b.article, c.b.span, c.b.text)])
 
 
-def _partial(aligned: Sequence[AlignedEvent],
-             ctx: _Context) -> tuple[list[BriefSentence], list[BriefSentence]]:
+def _partial(aligned: Sequence[AlignedEvent], ctx: _Context, quoted: Sequence[Citation] = (),
+             ) -> tuple[list[BriefSentence], list[BriefSentence]]:
     """Story events some outlets report and others leave out (with numbers first); those
-    dated far from the story's own events apart, as background."""
+    dated far from the story's own events apart, as background. A passage already ``quoted``
+    (one side of a disputed line) is not quoted again."""
     if len(ctx.outlets) < 2:
         return [], []
     by_id = ctx.by_id
@@ -415,6 +431,8 @@ def _partial(aligned: Sequence[AlignedEvent],
     partial: list[BriefSentence] = []
     background: list[BriefSentence] = []
     for _, _, item, (article, span), said in found:
+        if _overlaps(Citation(article.id, span, ""), quoted):
+            continue
         when = _background(item, span.of(article.text), ctx, anchors, latest)
         words = " ".join(span.of(article.text).split())
         verb = "reports" if len(said) == 1 else "report"
@@ -474,8 +492,15 @@ def build_timeline(story: Story, members: Sequence[Article],
                    aligned: Sequence[AlignedEvent]) -> Timeline:
     """The dated, real story events of one story, earliest first, each with its date's basis.
     Dates with no year ("--04-01": the sources give none and no reference date supplies it)
-    come after the dated ones, in calendar order."""
+    come after the dated ones, in calendar order. Background events (as the brief reads them:
+    dated years before the story, or :data:`BACKGROUND_DAYS` from its own days) come last,
+    each with the date that makes it background."""
     by_id = {a.id: a for a in members}
+    ctx = _Context.of(members, aligned, ())
+    ctx.reporting = {item.event.id: list(dict.fromkeys(outlet_of(by_id[a])
+                                                       for a, _ in item.event.mentions))
+                     for item in aligned}
+    anchors, latest = _anchors(aligned, ctx), _latest_year(members)
     entries = []
     for item in aligned:
         when = item.event.date
@@ -487,13 +512,14 @@ def build_timeline(story: Story, members: Sequence[Article],
         basis, words = _basis([(by_id[a], by_id[a].events[n]) for a, n in dated])
         precision = ("day" if when.startswith("--") or len(when) == 10
                      else "month" if len(when) == 7 else "year")
-        entries.append((key, TimelineEntry(
+        background = _background(item, "", ctx, anchors, latest) or ""
+        entries.append(((bool(background), *key), TimelineEntry(
             date=when, precision=precision, basis=basis, basis_text=words,
             story_event=item.event.id, label=item.event.label,
             outlets=list(dict.fromkeys(outlet_of(by_id[a]) for a, _ in item.event.mentions)),
             citations=[Citation(a, by_id[a].events[n].sentence,
                                 by_id[a].events[n].sentence.of(by_id[a].text))
-                       for a, n in dated])))
+                       for a, n in dated], background=background)))
     entries.sort(key=lambda e: (e[0], e[1].story_event))
     return Timeline(story=story.id, entries=[e for _, e in entries])
 

@@ -394,6 +394,7 @@ def verdicts(story_events: Sequence[StoryEvent | AlignedEvent],
     for article in articles:
         outlets.setdefault(outlet_of(article), []).append(article)
     out = []
+    aligned = _aligned(story_events, by_id)
     for item in story_events:
         story_event, supports = _unwrap(item)
         members = _members(story_event, supports, by_id)
@@ -401,9 +402,70 @@ def verdicts(story_events: Sequence[StoryEvent | AlignedEvent],
             mine = [m for m in members if m.outlet == outlet]
             if mine:
                 out.append(_judge(story_event.id, mine, members))
+            elif (near := _compatible(own, members, scorer, aligned)):
+                out.append(_near_report(story_event.id, outlet, near, members, scorer))
             else:
                 out.append(_omission(story_event.id, outlet, own, members, scorer))
     return out
+
+
+#: The most a verdict resting on a compatible mention that alignment left out may claim.
+WEAK = 0.4
+
+
+def _aligned(story_events: Sequence[StoryEvent | AlignedEvent],
+             by_id: dict[str, Article]) -> set[tuple[str, int]]:
+    """The mentions aligned with a mention from another outlet."""
+    out: set[tuple[str, int]] = set()
+    for item in story_events:
+        mentions = _unwrap(item)[0].mentions
+        if len({outlet_of(by_id[a]) for a, _ in mentions if a in by_id}) > 1:
+            out.update(mentions)
+    return out
+
+
+def _compatible(own: list[Article], members: list[_Member], scorer: Scorer,
+                aligned: set[tuple[str, int]]) -> list[tuple[Article, int]]:
+    """The outlet's mentions, not aligned with another outlet's, that may be of the event (one
+    that happened): the same type, real too, a source on the event's side, no target or the
+    event's, and no date that rules them out ("the Iranian airstrike" against "Iran fired
+    drones at Israel")."""
+    from manysides.compare.align import REALIS, actor_keys
+
+    if not members or not all(m.event.mode in REALIS for m in members):
+        return []  # what might or will happen is not left out by not saying it
+    sources = actor_keys(m for member in members for m in member.event.source)
+    targets = actor_keys(m for member in members for m in member.event.target)
+    kinds = {m.event.type for m in members}
+    dates = [m.event.date for m in members if m.event.date]
+    found = []
+    for article in own:
+        for n, event in enumerate(article.events):
+            source, target = actor_keys(event.source), actor_keys(event.target)
+            if ((article.id, n) not in aligned and event.type in kinds
+                    and event.mode in REALIS and source
+                    and source <= sources and target <= targets
+                    and (target or not event.target)
+                    and all((g := dates_gap(event.date, d)) is None or g <= 1 for d in dates)
+                    and not any(scorer.hard_veto((article.id, n), (m.article.id, m.index))
+                                for m in members)):
+                found.append((article, n))
+    return found
+
+
+def _near_report(event_id: str, outlet: str, near: list[tuple[Article, int]],
+                 members: list[_Member], scorer: Scorer) -> Verdict:
+    """A weak ``reports``: the outlet names the act and its source, and alignment could not
+    tell which event its words are of — never a confident omission."""
+    best = max((scorer.score((a.id, n), (m.article.id, m.index)) or 0.0)
+               for a, n in near for m in members)
+    words = list(dict.fromkeys(a.events[n].trigger.of(a.text) for a, n in near))
+    return Verdict(
+        event=event_id, outlet=outlet, article=near[0][0].id, kind="reports",
+        confidence=round(min(WEAK, best), 3),
+        reason=f"not aligned; a mention of the same act and side: {', '.join(words)}",
+        spans=[Evidence(a.id, a.events[n].sentence, a.events[n].trigger, n) for a, n in near],
+        quantities=[q for a, n in near for q in a.events[n].quantities], words=words)
 
 
 def _members(story_event: StoryEvent, supports: list[float],

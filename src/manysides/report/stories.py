@@ -113,7 +113,7 @@ class StoryView:
     articles: list[Article]
     related: list[Article]
     brief: list[tuple[str, str, list[CiteLink]]]  # (kind, sentence, citations)
-    timeline: list[tuple[str, str, str, str, list[str], list[CiteLink]]]
+    timeline: list[tuple[str, str, str, str, list[str], list[CiteLink], str]]
     matrix: list[MatrixRow]
     contradictions: list[tuple[Contradiction, CiteLink | None, CiteLink | None]]
     heat_actors: list[tuple[str, str]]  # (actor key, name)
@@ -177,7 +177,7 @@ def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: 
             links = [link for c in entry.citations
                      if (link := cites.link(c.article, c.span, _outlet_of(by_id, c.article)))]
             timeline_rows.append((entry.date, entry.basis, entry.basis_text, entry.label,
-                                  entry.outlets, links))
+                                  entry.outlets, links, entry.background))
         rows = []
         for event in story.events:
             cells = []
