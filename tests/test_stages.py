@@ -69,3 +69,20 @@ def test_stages_run_batch_by_batch_through_every_stage(registry: stages._Registr
     assert calls[-1] == ("t.trace.v1", 5)
     with pytest.raises(ValueError, match="batch_size"):
         stages.run_stages(articles, batch_size=0)
+
+
+def test_stages_batches_are_bounded_by_characters(registry: stages._Registry) -> None:
+    seen: list[list[str]] = []
+
+    @stages.register_stage("t.trace.v1", needs=("events",))
+    def trace(articles: list[Article]) -> list[Article]:
+        seen.append([a.text for a in articles])
+        return articles
+
+    texts = ["a" * 40, "b" * 40, "c" * 150, "d" * 10, "e" * 10, "f" * 10]
+    articles = [Article.create(t) for t in texts]
+    done = stages.run_stages(articles, batch_size=4, batch_chars=100)
+    assert [a.text for a in done] == texts
+    assert [[t[0] for t in batch] for batch in seen] == [["a", "b"], ["c"], ["d", "e", "f"]]
+    with pytest.raises(ValueError, match="batch_chars"):
+        stages.run_stages(articles, batch_chars=0)

@@ -78,6 +78,7 @@ def analyze(
             stage_list,
             progress=(lambda name, n: progress(name, n, total)) if progress else None,
             batch_size=cfg["analysis"]["batch_size"],
+            batch_chars=cfg["analysis"]["batch_chars"],
         )
         store.update(articles)
     result = AnalysisResult(

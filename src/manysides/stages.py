@@ -162,25 +162,35 @@ def check_order(names: Iterable[str]) -> list[Stage]:
     return stages
 
 
+#: Characters of article text that go through the stages together at most (a batch also
+#: closes at ``batch_size`` articles): what a batch holds (its parsed Docs, its encoder inputs)
+#: grows with its text, so a run of long articles makes smaller batches.
+BATCH_CHARS = 300_000
+
+
 def run_stages(
     articles: list[Article],
     names: Iterable[str] | None = None,
     *,
     progress: Callable[[str, int], None] | None = None,
     batch_size: int = 64,
+    batch_chars: int = BATCH_CHARS,
 ) -> list[Article]:
     """Run the named stages (default: all default stages, in order) over ``articles``.
 
-    Articles go through every stage ``batch_size`` at a time, so what a stage keeps for the
-    next (the parsed Docs) is bounded by one batch, not by the corpus. ``progress`` is called
-    with each stage's name and the number of articles it has done so far.
+    Articles go through every stage in batches of at most ``batch_size`` articles and
+    ``batch_chars`` characters of text (an article longer than that is a batch of its own), so
+    what a stage keeps for the next (the parsed Docs) is bounded by one batch, not by the
+    corpus. ``progress`` is called with each stage's name and the number of articles it has
+    done so far.
     """
     stages = check_order(stage_names(default_only=True) if names is None else names)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if batch_chars < 1:
+        raise ValueError("batch_chars must be at least 1")
     done: list[Article] = []
-    for lo in range(0, len(articles), batch_size):
-        batch = articles[lo : lo + batch_size]
+    for batch in _batches(articles, batch_size, batch_chars):
         try:
             for stage in stages:
                 batch = _run_one(stage, batch)
@@ -190,6 +200,19 @@ def run_stages(
             _forget_parses()
         done.extend(batch)
     return done
+
+
+def _batches(articles: list[Article], size: int, chars: int) -> Iterable[list[Article]]:
+    batch: list[Article] = []
+    total = 0
+    for article in articles:
+        if batch and (len(batch) >= size or total + len(article.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(article)
+        total += len(article.text)
+    if batch:
+        yield batch
 
 
 def _forget_parses() -> None:

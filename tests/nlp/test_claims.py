@@ -103,3 +103,26 @@ def test_claims_sentence_vectors_match_the_encoder(encoder) -> None:
             assert got is not None and np.allclose(got, expected[0], atol=1e-5)
     assert vectors.span(texts[0], 1, 3) is None  # never asked for
     assert vectors.sentence("not encoded") is None
+
+
+def test_claims_sentence_vectors_run_a_repeated_sentence_once(encoder, monkeypatch) -> None:
+    repeated = "Iran fired missiles at Israel."
+    texts = [repeated, "Share this story.", repeated]
+    targets = [[(0, 4)], [], [(24, 30)]]
+    seen: list[int] = []
+    hidden = type(encoder)._hidden
+
+    def counting(self, encodings):  # type: ignore[no-untyped-def]
+        seen.append(len(encodings))
+        return hidden(self, encodings)
+
+    monkeypatch.setattr(type(encoder), "_hidden", counting)
+    vectors = SentenceVectors()
+    rows = vectors.encode(texts, targets)
+    assert sum(seen) == 2
+    assert np.array_equal(rows[0], rows[2])
+    assert np.allclose(rows, encoder.encode(texts, 16, 128), atol=1e-5)
+    for start, end in ((0, 4), (24, 30)):
+        _, expected = encoder.encode_spans([texts[0]], [(start, end)], 16, 128)
+        got = vectors.span(texts[2], start, end)
+        assert got is not None and np.allclose(got, expected[0], atol=1e-5)

@@ -53,3 +53,25 @@ def test_encoder_span_vector_depends_on_the_span(encoder) -> None:
     assert np.allclose(sentence[0], sentence[1])
     assert float(spans[0] @ spans[1]) < 0.95
     assert np.allclose(sentence[0], encoder.encode([text])[0], atol=1e-6)
+
+
+def test_encoder_repeated_texts_run_once_and_keep_their_own_spans(encoder, monkeypatch) -> None:
+    text = "Paris praised the deal while Berlin condemned it."
+    texts = [text, "Another sentence.", text, text]
+    spans = [(0, 5), (0, 7), (29, 35), (0, 5)]
+    alone = [encoder.encode_spans([t], [s]) for t, s in zip(texts, spans, strict=True)]
+    seen: list[int] = []
+    hidden = type(encoder)._hidden
+
+    def counting(self, encodings):  # type: ignore[no-untyped-def]
+        seen.append(len(encodings))
+        return hidden(self, encodings)
+
+    monkeypatch.setattr(type(encoder), "_hidden", counting)
+    sentences, span_vectors = encoder.encode_spans(texts, spans)
+    assert sum(seen) == 2
+    for i, (sentence, span) in enumerate(alone):
+        assert np.allclose(sentences[i], sentence[0], atol=1e-5)
+        assert np.allclose(span_vectors[i], span[0], atol=1e-5)
+    assert np.array_equal(span_vectors[0], span_vectors[3])
+    assert not np.allclose(span_vectors[0], span_vectors[2])

@@ -215,3 +215,23 @@ def test_events_readings_mode_of_tensed_and_perfect_clauses(text: str, trigger: 
                                                             mode: str) -> None:
     article, event = _one(text, trigger)
     assert event.mode == mode, describe(article, event)
+
+
+def test_events_readings_conjoined_harm_participles_end() -> None:
+    """"..., killing two, wounding five and injuring seven": conjoined harm verbs point back at
+    each other in the parse; each is read once (this used to loop, growing without bound)."""
+    import signal
+
+    def _hang(signum: int, frame: object) -> None:
+        raise TimeoutError("event extraction did not finish")
+
+    previous = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(60)
+    try:
+        article, events = events_of("Ardenia shelled the town on Monday, killing two people, "
+                                    "wounding five and injuring seven others.")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    triggers = [article.span_text(e.trigger) for e in events]
+    assert triggers == ["shelled", "killing", "wounding", "injuring"]

@@ -104,21 +104,29 @@ class SentenceVectors:
         if not targets or not any(targets):
             self.vectors = model.encode(sentences, batch_size=BATCH, max_length=MAX_LENGTH)
             return self.vectors
-        tokenizer = model._tokenizer
-        tokenizer.enable_truncation(max_length=MAX_LENGTH)
-        encodings = tokenizer.encode_batch(sentences)
-        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
+        # a sentence that occurs twice (boilerplate) is run once, with the targets of both
+        unique = list(self.row)
+        wanted: dict[str, dict[tuple[int, int], None]] = {text: {} for text in unique}
+        for i, sentence in enumerate(sentences):
+            for span in targets[i] if i < len(targets) else ():
+                wanted[sentence][span] = None
+        encodings = model.tokenize(unique, MAX_LENGTH)
+        order = sorted(range(len(unique)), key=lambda u: len(encodings[u].ids))
+        unique_vectors = np.zeros((len(unique), model.dimension), dtype=np.float32)
         for lo in range(0, len(order), BATCH):
             chunk = order[lo : lo + BATCH]
-            hidden, mask = model._hidden([encodings[i] for i in chunk])
-            self.vectors[chunk] = enc._normalise(enc._mean_pool(hidden, mask))
-            for row, i in enumerate(chunk):
-                for span in targets[i] if i < len(targets) else ():
-                    span_mask = enc._span_mask(encodings[i], span, mask.shape[1])[None, :]
+            hidden, mask = model._hidden([encodings[u] for u in chunk])
+            unique_vectors[chunk] = enc._normalise(enc._mean_pool(hidden, mask))
+            for row, u in enumerate(chunk):
+                i = self.row[unique[u]]
+                for span in wanted[unique[u]]:
+                    span_mask = enc._span_mask(encodings[u], span, mask.shape[1])[None, :]
                     if not span_mask.sum():
                         span_mask = mask[row : row + 1]
                     pooled = enc._mean_pool(hidden[row : row + 1], span_mask)
                     self.spans[(i, *span)] = enc._normalise(pooled)[0]
+        position = {text: u for u, text in enumerate(unique)}
+        self.vectors = unique_vectors[[position[sentence] for sentence in sentences]]
         return self.vectors
 
     def sentence(self, text: str) -> np.ndarray | None:

@@ -169,21 +169,34 @@ class Encoder:
         span_out = np.zeros((n if spans is not None else 0, self.dimension), dtype=np.float32)
         if not n:
             return out, span_out
-        self._tokenizer.enable_truncation(max_length=max_length)
-        encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(n), key=lambda i: len(encodings[i].ids))
-        for start in range(0, n, batch_size):
+        # each distinct text is tokenised and run once (boilerplate lines, repeated windows)
+        unique: dict[str, int] = {}
+        first = [unique.setdefault(text, len(unique)) for text in texts]
+        copies: list[list[int]] = [[] for _ in unique]
+        for i, u in enumerate(first):
+            copies[u].append(i)
+        encodings = self.tokenize(list(unique), max_length)
+        order = sorted(range(len(unique)), key=lambda u: len(encodings[u].ids))
+        for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            hidden, mask = self._hidden([encodings[i] for i in chunk])
-            out[chunk] = _normalise(_mean_pool(hidden, mask))
+            hidden, mask = self._hidden([encodings[u] for u in chunk])
+            pooled = _normalise(_mean_pool(hidden, mask))
+            for row, u in enumerate(chunk):
+                out[copies[u]] = pooled[row]
             if spans is not None:
-                span_mask = np.zeros_like(mask)
-                for row, i in enumerate(chunk):
-                    span_mask[row] = _span_mask(encodings[i], spans[i], mask.shape[1])
+                rows = [(row, i) for row, u in enumerate(chunk) for i in copies[u]]
+                span_mask = np.vstack([_span_mask(encodings[chunk[row]], spans[i], mask.shape[1])
+                                       for row, i in rows])
+                picked = [row for row, _ in rows]
                 empty = span_mask.sum(axis=1) == 0
-                span_mask[empty] = mask[empty]
-                span_out[chunk] = _normalise(_mean_pool(hidden, span_mask))
+                span_mask[empty] = mask[picked][empty]
+                span_out[[i for _, i in rows]] = _normalise(_mean_pool(hidden[picked], span_mask))
         return out, span_out
+
+    def tokenize(self, texts: list[str], max_length: int) -> list[Any]:
+        """The word pieces of ``texts`` (``tokenizers`` encodings), truncated to ``max_length``."""
+        self._tokenizer.enable_truncation(max_length=max_length)
+        return list(self._tokenizer.encode_batch(texts))
 
     def _hidden(self, encodings: list[Any]) -> tuple[np.ndarray, np.ndarray]:
         width = max(len(e.ids) for e in encodings)

@@ -411,8 +411,12 @@ def _scope(tok: Token, triggers: frozenset[int] = frozenset()) -> list[Token]:
         out.extend(_counted_by(tok.head))  # "dozens of soldiers kidnapped"
     if tok.pos_ == "ADJ" and tok.dep_ == "pobj":
         out.extend(_counted_by(tok))  # "hundreds of Israeli dead"
+    expanded: set[int] = set()
     while stack:
         cur = stack.pop()
+        if cur.i in expanded:
+            continue  # conjoined harm verbs point back at each other: expand each token once
+        expanded.add(cur.i)
         out.append(cur)
         for child in cur.children:
             if child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ == "VERB"):

@@ -17,6 +17,7 @@ check its meta and file hashes). Components, and why each is kept:
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
@@ -43,6 +44,7 @@ __all__ = [
     "load_nlp",
     "parse",
     "parse_articles",
+    "split_points",
 ]
 
 #: Distribution name on PyPI (as pinned in requirements.lock).
@@ -129,14 +131,113 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
+#: Characters parsed together at most (one ``nlp.pipe`` batch): the parser's and the
+#: recogniser's working memory grows with the tokens of a batch (about 16 kB a token), so a
+#: batch is bounded by its characters rather than by its number of texts.
+BATCH_CHARS = 20_000
+#: Texts longer than this are parsed in paragraph-bounded pieces of at most this many
+#: characters, joined back into one Doc over the whole text (every offset is the text's own).
+PIECE_CHARS = 10_000
+
+#: Where a text may be cut, best first: after a blank line (a paragraph, which the parser never
+#: runs a sentence across), after a sentence's final punctuation, after any whitespace.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"),
+    re.compile(r"\s+"),
+)
+
+
+def split_points(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces that tile ``text``, each at most ``limit`` characters where a
+    cut can be found: after the last blank line within the limit, else after the last sentence
+    end, else after the last whitespace (a piece with no whitespace at all runs on to the next
+    one). Every cut falls between a whitespace run and the next word, where the tokenizer would
+    split anyway, so the pieces' tokens are exactly the text's."""
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = None
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(text, start, window_end + 1)
+                    if start < m.end() <= window_end and m.end() < len(text)
+                    and not text[m.end()].isspace()]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut is None:  # one unbroken run of characters: cut after the next whitespace
+            found = _CUTS[-1].search(text, window_end)
+            if found is None or found.end() >= len(text):
+                break
+            cut = found.end()
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _groups(
+    texts: Iterable[str], batch_size: int, batch_chars: int, piece_chars: int
+) -> Iterator[list[tuple[bool, str]]]:
+    """Pieces of ``texts`` in order, grouped into batches of at most ``batch_size`` pieces and
+    ``batch_chars`` characters (a piece longer than that is a batch of its own); each piece
+    comes with whether it ends its text."""
+    group: list[tuple[bool, str]] = []
+    chars = 0
+    for text in texts:
+        bounds = split_points(text, piece_chars) if len(text) > piece_chars else [(0, len(text))]
+        for k, (start, end) in enumerate(bounds):
+            if group and (chars + end - start > batch_chars or len(group) >= batch_size):
+                yield group
+                group, chars = [], 0
+            group.append((k == len(bounds) - 1, text[start:end]))
+            chars += end - start
+    if group:
+        yield group
+
+
 def parse(
     texts: Iterable[str],
     batch_size: int = 32,
     components: Iterable[str] = DEFAULT_COMPONENTS,
+    *,
+    batch_chars: int = BATCH_CHARS,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Doc]:
-    """Parse ``texts`` lazily, in batches, in one process; yields one Doc per text, in order."""
+    """Parse ``texts`` lazily, in one process; yields one Doc per text, in order.
+
+    Texts go through ``nlp.pipe`` in batches of at most ``batch_size`` texts and
+    ``batch_chars`` characters; a text longer than ``piece_chars`` is parsed in pieces cut at
+    paragraph breaks (see :func:`split_points`) and joined back, so that memory stays bounded
+    by the batch, not by the longest article. The Doc's text is the text given, character for
+    character. Only the few tokens on either side of a cut (the tagger's and parser's context
+    window) can read differently than in one pass; a cut at a blank line starts a sentence, as
+    :data:`PARAGRAPH_BREAKS` does anyway.
+    """
     nlp = load_nlp(components)
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    if batch_size < 1 or batch_chars < 1:
+        raise ValueError("batch_size and batch_chars must be at least 1")
+    pieces: list[Doc] = []
+    for group in _groups(texts, batch_size, batch_chars, piece_chars):
+        parsed = nlp.pipe([text for _, text in group], batch_size=len(group))
+        for (last, _), doc in zip(group, parsed, strict=True):
+            if last and not pieces:
+                yield doc
+                continue
+            pieces.append(doc)
+            if last:
+                yield _join(pieces)
+                pieces = []
+
+
+def _join(pieces: list[Doc]) -> Doc:
+    """One Doc from the consecutive pieces of a text (their texts concatenated as they are)."""
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
 #: Docs of the most recent batch, so that several stages over the same articles parse once.
