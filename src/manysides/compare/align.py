@@ -36,6 +36,7 @@ from manysides.compare.contrast import (
     acts_alone,
     date_range,
     dates_gap,
+    ongoing,
     outlet_of,
     quantities_consistent,
 )
@@ -116,6 +117,7 @@ class _Features:
     trigger: str
     realis: bool
     alone: bool
+    ongoing: bool = False
 
     @classmethod
     def of(cls, event: Event, text: str) -> _Features:
@@ -128,6 +130,7 @@ class _Features:
             trigger=_stem(trigger[-1]) if trigger else "",
             realis=event.mode in REALIS,
             alone=acts_alone(event, text) or _help_denied(event),
+            ongoing=ongoing(event, text),
         )
 
 
@@ -463,7 +466,9 @@ def _attach(nodes: list[tuple[str, int]], clusters: list[set[int]],
     join the event of that type and source whose target is named ("Iran fired drones at Israel"),
     when nothing rules them out: no type, mode or date veto against any member, and, if dated,
     a member dated alike. Their words may share too little to reach the threshold. Of several
-    such events, the one most outlets report (then the best scored) takes them."""
+    such events, the one most outlets report (then the best scored) takes them. An ongoing or
+    habitual act ("has attacked Israel for decades", :func:`~manysides.compare.contrast.ongoing`)
+    is no one event and never joins this way."""
     clusters = [set(c) for c in clusters]
     feats = [scorer.features(*node) for node in nodes]
 
@@ -484,8 +489,8 @@ def _attach(nodes: list[tuple[str, int]], clusters: list[set[int]],
         source, target = sides(c)
         kinds = {feats[i].type for i in c}
         # no target words at all: "murdered aid workers" names a target, if not a country
-        if target or not source or len(kinds) != 1 or any(scorer.event(*nodes[i]).target
-                                                          for i in c):
+        if target or not source or len(kinds) != 1 or any(
+                scorer.event(*nodes[i]).target or feats[i].ongoing for i in c):
             continue
         candidates = []
         for n, d in enumerate(clusters):

@@ -197,8 +197,8 @@ def _compatible(own: list[Article], members: list[_Member], scorer: Scorer,
                 aligned: set[tuple[str, int]]) -> list[tuple[Article, int]]:
     """The outlet's mentions, not aligned with another outlet's, that may be of the event (one
     that happened): the same type, real too, a source on the event's side, no target or the
-    event's, and no date that rules them out ("the Iranian airstrike" against "Iran fired
-    drones at Israel")."""
+    event's, no date that rules them out, and not an ongoing or habitual act (:func:`ongoing`):
+    "the Iranian airstrike" against "Iran fired drones at Israel"."""
     from manysides.compare.align import REALIS, actor_keys
 
     if not members or not all(m.event.mode in REALIS for m in members):
@@ -212,7 +212,7 @@ def _compatible(own: list[Article], members: list[_Member], scorer: Scorer,
         for n, event in enumerate(article.events):
             source, target = actor_keys(event.source), actor_keys(event.target)
             if ((article.id, n) not in aligned and event.type in kinds
-                    and event.mode in REALIS and source
+                    and event.mode in REALIS and source and not ongoing(event, article.text)
                     and source <= sources and target <= targets
                     and (target or not event.target)
                     and all((g := dates_gap(event.date, d)) is None or g <= 1 for d in dates)
@@ -388,6 +388,34 @@ def _mode_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
 def _habitual(event: Event, text: str) -> bool:
     return re.search(r"\bnever\b", text[event.sentence.start:event.trigger.end],
                      re.IGNORECASE) is not None
+
+
+#: Words that make an act ongoing or habitual rather than one event: a duration ("for more than
+#: 40 years", "for decades", "over the years"), "has long", or a habit ("routinely") ...
+_DURATION = re.compile(
+    r"\b(?<!\bin )(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more|less|fewer)\s+than\s+|"
+    r"nearly\s+|almost\s+|about\s+|some\s+|at\s+least\s+|well\s+over\s+|over\s+)?"
+    r"(?:[\w-]+\s+)?(?:years?|decades?|months|generations|centuries)\b", re.IGNORECASE)
+_HABIT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?long\b(?!-)|\blong-(?:running|standing)\b"
+    r"|\b(?:routinely|repeatedly|regularly|habitually|persistently|frequently|often)\b",
+    re.IGNORECASE)
+#: ... unless the duration only measures a first or record ("its first attack for 40 years").
+_RECORD = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|heaviest)\b", re.IGNORECASE)
+
+
+def ongoing(event: Event, text: str) -> bool:
+    """Whether the sentence, from the event's source (else its trigger) to its end, makes the
+    act ongoing or habitual ("Iran has engaged in armed confrontation with Israel for more than
+    40 years", "routinely strikes"): not one event, so never one story event's unnamed mention.
+    """
+    inside = [m.span.start for m in event.source
+              if event.sentence.start <= m.span.start < event.sentence.end]
+    start, end = min([*inside, event.trigger.start]), event.sentence.end
+    if _HABIT.search(text, start, end):
+        return True
+    duration = _DURATION.search(text, start, end)
+    return duration is not None and not _RECORD.search(text, start, duration.start())
 
 
 def _shared_stem(neg: str, pos: str) -> bool:
