@@ -17,7 +17,7 @@ Two event mentions are scored (:func:`pair_score`) on what the event stage extra
 
 :func:`align_story` merges pairs above :data:`THRESHOLD`, best first, and never puts two
 mentions that rule each other out in one story event (complete-linkage veto: an undated mention
-cannot chain the April 1 strike to the April 13 attack). Mentions in one article merge too.
+cannot chain a March 4 strike to a March 16 raid). Mentions in one article merge too.
 :func:`align_events` returns the plain :class:`~manysides.model.StoryEvent` list;
 :func:`align_story` the :class:`AlignedEvent` wrappers with each mention's alignment support,
 which :func:`~manysides.compare.contrast.verdicts` turns into confidences.

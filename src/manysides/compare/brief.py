@@ -12,8 +12,8 @@ all state in neutral template words (a *composed* line, :mod:`manysides.compare.
   date words name the outlet's date, and the outlet's own sentences about those events share
   most of the span's other words. Only the outlets that back all of it are cited; a span that
   most outlets do not back is not agreed. A story event most outlets report with no such span
-  gets a composed line, in the places verbatim lines leave: "Reported by A, B and C: Israel
-  struck Iranian targets (on April 1, seven killed, per A and C; in Damascus, per B)." — the
+  gets a composed line, in the places verbatim lines leave: "Reported by A, B and C: Ardenia
+  struck Borovian targets (on March 4, three killed, per A and C; in Velmar, per B)." — the
   sides by their gazetteer names, a neutral verb for the act, each slot (date, place, count)
   in the main clause only when every cited outlet gives it, else attributed to those that do;
   no quotation marks, each outlet cited to its own mention. (Composed lines are told from

@@ -150,7 +150,7 @@ def _dated_mentions(article: Article, ranges: list[tuple[float, float] | None],
                     k: int) -> dict[int, list[Span]]:
     """Sentences of ``article`` that report, with a day-precise date, an event that happened
     while another story was being reported (within a day of its members' dates) and clearly
-    outside the article's own story's days: "after the October 7 attack" in an April article."""
+    outside the article's own story's days: "after the June 3 raid" in a September article."""
     found: dict[int, list[Span]] = {}
     own = ranges[k]
     for event in article.events:

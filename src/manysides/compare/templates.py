@@ -2,18 +2,18 @@
 
 When no outlet's own sentence about a story event is one every other outlet backs (each says
 it in words of its own), the brief states the event in a template instead: "Reported by A, B
-and C: Israel struck Iranian targets (on April 1, seven killed, per A and C; in Damascus, per
+and C: Ardenia struck Borovian targets (on March 4, three killed, per A and C; in Velmar, per
 B)." The line is composed, not quoted — it opens with the outlets it rests on and has no
 quotation marks — and it says only what its outlets say:
 
 * **who** — the gazetteer names of the sides (``Mention.name``), never the outlet's wording;
   sides every cited mention names the same way (same country or actor code). Sides named
   differently but of one country's state (the country, its government or military) get the
-  country's name; an attack's target named other than by its bare name ("their embassy",
-  "Iranian officers") is "<demonym> targets", with a demonym one of the outlets uses. A side
+  country's name; an attack's target named other than by its bare name ("their harbour",
+  "Borovian officers") is "<demonym> targets", with a demonym one of the outlets uses. A side
   that cannot be named so is left out (the target) or no line is made (the source).
 * **did what** — a neutral verb of the story event's PLOVER type (:data:`VERBS`), never the
-  outlet's verb ("assassination", "massacre" become "struck").
+  outlet's verb ("slaughtered", "obliterated" become "struck").
 * **where, when, how many** — a slot goes in the main clause only when every cited outlet gives
   it the same way; when only some give it (or give it in different but consistent ways) it goes
   in a trailing "(…, per X and Y)" clause naming the outlets that give it; when outlets give
@@ -119,8 +119,8 @@ def compose_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
 
 
 def _attributed(slots: list[tuple[str, str, list[str]]], everyone: int) -> str:
-    """The slots only some outlets give: " (on April 1, seven killed, per A and C; in
-    Damascus, per B)", grouped by the outlets that give them."""
+    """The slots only some outlets give: " (on March 4, three killed, per A and C; in
+    Velmar, per B)", grouped by the outlets that give them."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for _, phrase, outlets in slots:
         if len(outlets) < everyone:
@@ -278,7 +278,7 @@ def _date_slots(chosen: list[_Said]) -> list[tuple[str, str, list[str]]]:
 
 
 def _date_words(iso: str, words: str) -> str | None:
-    """The date as far as the words give it: "April 1", "April 1, 2024", "April 2024", "2024";
+    """The date as far as the words give it: "March 4", "March 4, 2021", "March 2021", "2021";
     None when they name neither the month nor the year ("on Monday")."""
     m = re.match(r"^(?:(\d{4})|-)(?:-(\d{2}))?(?:-(\d{2}))?$", iso)
     if m is None:
@@ -321,7 +321,7 @@ def _within(inner: str, outer: str) -> bool:
 
 
 def _count_slots(chosen: list[_Said]) -> list[tuple[str, str, list[str]]]:
-    """Counts of one thing given consistently ("seven killed"); each thing at most once an
+    """Counts of one thing given consistently ("three killed"); each thing at most once an
     outlet."""
     things: dict[frozenset[str] | str, list[tuple[str, Quantity]]] = {}
     for s in chosen:

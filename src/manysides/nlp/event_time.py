@@ -1,9 +1,9 @@
 """When an event happened, by the parse: the DATE/TIME entity that anchors a trigger.
 
-An event's own date is one hung on its trigger ("on April 1", "Saturday's assault", "the
-April 1 strike") or on the clause that carries it (a conjoined or adverbial verb, the verb
-whose object the event noun is), never across a temporal bound ("after October 7", "since
-August", "before the strike": :data:`BOUND_PREPS`) and never a duration ("for three days").
+An event's own date is one hung on its trigger ("on March 4", "Saturday's assault", "the
+March 4 raid") or on the clause that carries it (a conjoined or adverbial verb, the verb
+whose object the event noun is), never across a temporal bound ("after June 3", "since
+August", "before the raid": :data:`BOUND_PREPS`) and never a duration ("for three days").
 :func:`date_entity` finds it; :mod:`manysides.nlp.events` resolves it with
 :mod:`manysides.nlp.dates`.
 """
@@ -20,8 +20,8 @@ from manysides.nlp.modality import REPORT
 __all__ = ["BOUND_PREPS", "date_entity", "own_date"]
 
 _DATE_PREPS = frozenset({"on", "in", "at", "during", "of", "as"})
-#: Prepositions that place an event relative to another time ("after October 7", "since
-#: August", "before the April 1 strike", "by Friday"): a bound, not the event's own date.
+#: Prepositions that place an event relative to another time ("after June 3", "since
+#: August", "before the March 4 raid", "by Friday"): a bound, not the event's own date.
 #: Neither their object nor the clause they hang from dates the event.
 BOUND_PREPS = frozenset({"after", "since", "before", "until", "till", "by", "from",
                          "following", "prior", "ahead", "pending"})
@@ -68,8 +68,8 @@ def _is_bound(tok: Token) -> bool:
 
 
 def own_date(tok: Token, entities: dict[int, SpacySpan]) -> SpacySpan | None:
-    """A DATE/TIME that anchors ``tok`` itself: "on April 1", "Saturday's assault", "the
-    April 1 strike" — not "after October 7" or "since August" (bounds, :data:`BOUND_PREPS`).
+    """A DATE/TIME that anchors ``tok`` itself: "on March 4", "Saturday's assault", "the
+    March 4 raid" — not "after June 3" or "since August" (bounds, :data:`BOUND_PREPS`).
     A date the parser hung on a participle inside the verb's object ("launched talks among
     the groups surrounding X in April") is the verb's, not the participle's."""
     if _object_participle(tok) is not None:
