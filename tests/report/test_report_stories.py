@@ -94,7 +94,7 @@ def _corpus() -> tuple[list[Article], Comparison]:
             "Outlets disagree on whether Northland shelled <the> port.", "disputed", "s1-e1",
             ["Left <Wire>", b.id], [Citation(a.id, s_a), Citation(b.id, s_b)])])],
         timelines=[Timeline("s1", [TimelineEntry(
-            "2024-04-01", "day", "relative", "on Monday", "s1-e1",
+            "2024-04-01", "day", "relative", '"Monday" read against 2024-04-03', "s1-e1",
             "Northland — ASSAULT → Easton", ["Left <Wire>"], [Citation(a.id, s_a)])])],
         outlets={"Left <Wire>": [a.id], b.id: [b.id]},
     )
@@ -140,7 +140,9 @@ def test_stories_matrix_brief_timeline_and_contradiction_read_right() -> None:
     assert "Outlets disagree on whether Northland shelled <the> port." in brief
     assert "disputed" in brief
     timeline = doc.xpath('//ol[@class="timeline-list"]/li')[0].text_content()
-    assert "2024-04-01" in timeline and "on Monday" in timeline
+    assert "2024-04-01" in timeline and "Monday" in timeline
+    # the basis is shown as the comparison words it, quotes and all, never quoted twice
+    assert 'relative: "Monday" read against 2024-04-03' in timeline
     sides = [s.text_content() for s in doc.xpath('//div[@class="contra"]//blockquote')]
     assert "Left <Wire>" in sides[0] and "did not shell" in sides[1]
     heat = doc.xpath('//table[@class="heat-table"]//td[contains(@class, "heat")]')
