@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
+import httpx
 import pytest
 
 from manysides.errors import FetchError, PrivateAddressError
@@ -91,14 +92,12 @@ def test_urls_redirects_followed_then_limited(local_server, config) -> None:
 
 def test_urls_each_redirect_hop_is_checked(local_server, monkeypatch) -> None:
     """The first hop passes as if public; its redirect to localhost is refused."""
-    real = urls._resolve
+    real = urls._non_public
 
-    def resolve(host: str, port: int):
-        if host == "127.0.0.1":  # pretend the literal address is a public one
-            return [ipaddress.ip_address("93.184.216.34")]
-        return real(host, port)
+    def non_public(address):
+        return real(address) if local_server.requests else None  # until the first request
 
-    monkeypatch.setattr(urls, "_resolve", resolve)
+    monkeypatch.setattr(urls, "_non_public", non_public)
     target = local_server.url("/a", host="localhost")
     local_server.route("/hop", 302, location=target)
     (failure,) = ingest([local_server.url("/hop")]).failures
@@ -107,6 +106,40 @@ def test_urls_each_redirect_hop_is_checked(local_server, monkeypatch) -> None:
     assert "is a loopback address" in failure.reason
     assert local_server.requests == ["/hop"]
 
+
+
+def test_urls_dns_rebinding_is_refused_at_connect(local_server, monkeypatch) -> None:
+    """The name answers "public" to the check, then "loopback": the connection, made to the
+    address resolved at connect time and checked again, is refused — nothing is requested."""
+    real = urls._resolve
+    answers: list[str] = []
+
+    def resolve(host: str, port: int):
+        answers.append(host)
+        if len(answers) == 1:
+            return [ipaddress.ip_address("93.184.216.34")]
+        return real(host, port)
+
+    monkeypatch.setattr(urls, "_resolve", resolve)
+    local_server.route("/a", body=HTML, content_type="text/html")
+    url = local_server.url("/a", host="localhost")
+    (failure,) = ingest([url]).failures
+    assert failure.reason.startswith(f"refusing to fetch {url}: ")
+    assert "is a loopback address" in failure.reason
+    assert answers == ["localhost", "localhost"]
+    assert local_server.requests == []
+
+
+def test_urls_connection_goes_to_the_checked_address(local_server, monkeypatch) -> None:
+    """The request connects to the address the check resolved (a name no DNS server knows
+    reaches the local server), while the Host header keeps the name."""
+    monkeypatch.setattr(urls, "_resolve",
+                        lambda host, port: [ipaddress.ip_address("127.0.0.1")])
+    local_server.route("/a", body=HTML, content_type="text/html")
+    url = local_server.url("/a", host="harbour.invalid")
+    (article,) = ingest([url], allow_private=True).articles
+    assert article.title == "Harbour Reopens"
+    assert local_server.requests == ["/a"]
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "streamed"])
 def test_urls_size_cap(local_server, config, chunked: bool) -> None:
@@ -176,3 +209,15 @@ def test_urls_allow_private_from_config(local_server, config) -> None:
     local_server.route("/a", body=HTML, content_type="text/html")
     config["fetch"]["allow_private"] = True
     assert len(ingest([local_server.url("/a")], config=config).articles) == 1
+
+
+def test_urls_pinned_transport_keeps_httpx_defaults() -> None:
+    """The rebuilt pool (httpx has no backend argument) matches httpx's own default pool, so an
+    httpx upgrade that moves its internals fails here rather than silently."""
+    backend = urls._CheckedBackend("http://x.example/", allow_private=False)
+    ours, theirs = urls._pinned_transport(backend)._pool, httpx.HTTPTransport()._pool
+    assert ours._network_backend is backend
+    for name in ("_max_connections", "_max_keepalive_connections", "_keepalive_expiry",
+                 "_http1", "_http2", "_retries"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    assert ours._ssl_context.verify_mode == theirs._ssl_context.verify_mode

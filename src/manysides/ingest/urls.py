@@ -9,8 +9,11 @@ Safety, from the ``[fetch]`` settings:
 * the body is streamed and abandoned past ``max_bytes`` (after decompression);
 * connect/read timeouts of ``timeout_seconds``; the ``user_agent`` is sent.
 
-The addresses are checked just before the request, which resolves the name again: a DNS server
-that answers differently the second time (DNS rebinding) is not defended against here.
+The addresses are checked before each request, and checked again when the connection is made:
+the connection goes to the address just checked, never to a second lookup of the name, so a DNS
+server that answers differently the second time (DNS rebinding) cannot point a request at a
+private address. (Through an HTTP proxy from the environment the proxy resolves the name; a
+proxy is the user's own choice.)
 
 ``Article.source`` is the URL as given; ``Article.url`` the URL the page was finally read from.
 Without a site name in the page or an ``outlet`` argument, the outlet is the URL's domain.
@@ -20,9 +23,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from manysides.config import Config
@@ -74,10 +80,14 @@ def fetch(url: str, *, config: Config, allow_private: bool = False) -> Fetched:
     allow_private = allow_private or bool(settings["allow_private"])
     timeout = httpx.Timeout(float(settings["timeout_seconds"]))
     headers = {"User-Agent": str(settings["user_agent"])}
-    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+    backend = _CheckedBackend(url, allow_private)
+    transport = _pinned_transport(backend)
+    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False,
+                      transport=transport) as client:
         current = url
         for _ in range(int(settings["max_redirects"]) + 1):
             check_address(current, origin=url, allow_private=allow_private)
+            backend.current = current
             fetched, location = _get(client, current, url, int(settings["max_bytes"]))
             if fetched is not None:
                 return fetched
@@ -97,11 +107,22 @@ def check_address(url: str, *, origin: str | None = None, allow_private: bool = 
         raise FetchError(origin, f"refusing to fetch {url}: the URL has no host")
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        addresses = _resolve(parts.hostname, port)
+    except ValueError as exc:
+        raise FetchError(origin, f"cannot resolve the host of {url}: {exc}") from None
+    _checked_addresses(parts.hostname, port, url, origin, allow_private)
+
+
+def _checked_addresses(
+    host: str, port: int, url: str, origin: str, allow_private: bool
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses ``host`` resolves to, now; :class:`PrivateAddressError` if one of them is
+    not public (unless ``allow_private``)."""
+    try:
+        addresses = _resolve(host, port)
     except (OSError, UnicodeError, ValueError) as exc:
         raise FetchError(origin, f"cannot resolve the host of {url}: {exc}") from None
     if allow_private:
-        return
+        return addresses
     for address in addresses:
         kind = _non_public(address)
         if kind is not None:
@@ -110,6 +131,46 @@ def check_address(url: str, *, origin: str | None = None, allow_private: bool = 
                 f"refusing to fetch {url}: {address} is a {kind} address "
                 "(use --allow-private to allow it)",
             )
+    return addresses
+
+
+class _CheckedBackend(httpcore.SyncBackend):
+    """A network backend that resolves the host itself, checks every address, and connects to
+    the checked address (so the name is never resolved a second time, unchecked)."""
+
+    def __init__(self, origin: str, allow_private: bool) -> None:
+        self.origin = origin
+        self.current = origin
+        self.allow_private = allow_private
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        addresses = _checked_addresses(host, port, self.current, self.origin, self.allow_private)
+        error: Exception = httpcore.ConnectError(f"{host} has no address")
+        for address in addresses:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address,
+                                           socket_options)
+            except httpcore.ConnectError as exc:  # try the next address, as a resolver would
+                error = exc
+        raise error
+
+
+def _pinned_transport(backend: _CheckedBackend) -> httpx.HTTPTransport:
+    """httpx's transport with its connection pool on ``backend`` (httpx takes no backend
+    argument; the pool is rebuilt with httpx's own defaults — checked by the tests)."""
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), max_connections=100,
+        max_keepalive_connections=20, keepalive_expiry=5.0, network_backend=backend,
+    )
+    return transport
 
 
 def _resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
