@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from manysides.compare.attach import attach
 from manysides.compare.contrast import (
     acts_alone,
     date_range,
@@ -39,6 +40,13 @@ from manysides.compare.contrast import (
     ongoing,
     outlet_of,
     quantities_consistent,
+)
+from manysides.compare.occasions import (
+    agreed_date,
+    long_before,
+    series,
+    series_veto,
+    written,
 )
 from manysides.model import Article, Event, Mention, StoryEvent
 
@@ -79,6 +87,10 @@ THRESHOLD = 0.6
 WEIGHTS = {"type": 0.15, "actors": 0.3, "date": 0.15, "location": 0.05, "quantities": 0.1,
            "text": 0.25}
 _UNKNOWN_SIDE = 0.25
+#: A side with no code in one mention, named alike (:func:`side_names`) in both; of one sector.
+_NAMED_SIDE = 0.7
+_SECTOR_SIDE = 0.5
+_OTHER_SECTOR = 0.1
 _STOP = frozenset({
     "the", "and", "for", "that", "with", "from", "this", "were", "was", "has", "have", "had",
     "but", "not", "its", "their", "his", "her", "they", "them", "into", "onto", "over",
@@ -87,6 +99,13 @@ _STOP = frozenset({
     "who", "whom", "whose", "our", "your", "very", "more", "most", "some", "such", "other",
     "only", "just", "upon", "out", "off", "any", "all", "can", "may", "might", "last",
     "night", "morning"
+})
+#: Number words: counts are compared as numbers (:func:`_quantity_score`), not as words.
+_NUMBER_WORDS = frozenset({
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
 })
 _TOKEN = re.compile(r"[a-z][a-z-]{2,}")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -104,6 +123,24 @@ def actor_keys(mentions: Iterable[Mention]) -> set[str]:
     return keys
 
 
+def side_names(mentions: Iterable[Mention]) -> frozenset[str]:
+    """What a list of mentions says of a side beyond country or actor codes: the canonical names
+    of mentions with no code ("Borovia" for "the Borovian coast guard"; a demonym read as its
+    country) and every mention's sector ("CVL" for "people", "COP" for "police"). They can tell
+    two accounts of one act apart from others, but never rule a pair out: an outlet names a
+    side in words of its own."""
+    keys: set[str] = set()
+    for m in mentions:
+        if m.sector:
+            keys.add(m.sector)
+        if m.country or (m.actor and not m.actor.startswith("-")):
+            continue
+        if m.name and m.name.lower() not in _PRONOUNS:
+            name = _POSSESSIVE.sub("", m.name.lower()).removeprefix("the ").strip()
+            keys.add(name[:-1] if name.endswith("ian") else name)  # Borovian -> Borovia
+    return frozenset(keys)
+
+
 @dataclass(frozen=True, slots=True)
 class _Features:
     """What scoring needs from one mention, computed once."""
@@ -118,6 +155,8 @@ class _Features:
     realis: bool
     alone: bool
     ongoing: bool = False
+    named: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    series: bool = False
 
     @classmethod
     def of(cls, event: Event, text: str) -> _Features:
@@ -126,11 +165,13 @@ class _Features:
             type=event.type, source=frozenset(actor_keys(event.source)),
             target=frozenset(actor_keys(event.target)), date=event.date,
             location=" ".join(event.location.lower().split()) if event.location else None,
-            words=content_words(event_words(event, text)),
+            words=content_words(event_words(event, text)) - _NUMBER_WORDS,
             trigger=_stem(trigger[-1]) if trigger else "",
             realis=event.mode in REALIS,
             alone=acts_alone(event, text) or _help_denied(event),
             ongoing=ongoing(event, text),
+            named=(side_names(event.source), side_names(event.target)),
+            series=series(event, text),
         )
 
 
@@ -150,6 +191,10 @@ def event_words(event: Event, text: str, pad: int = 30) -> str:
              *(s for s in (event.location_span, event.date_span) if s is not None)]
     start = max(event.sentence.start, min(s.start for s in spans) - pad)
     end = min(event.sentence.end, max(s.end for s in spans) + pad)
+    while start > event.sentence.start and text[start - 1].isalnum():
+        start -= 1  # whole words: "emergency", not "emer"
+    while end < event.sentence.end and text[end].isalnum():
+        end += 1
     return text[start:end]
 
 
@@ -162,7 +207,10 @@ def content_words(sentence: str) -> frozenset[str]:
 def _stem(word: str) -> str:
     for suffix in ("ings", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            if suffix[0] in "ei" and stem[-1] == stem[-2] and stem[-1] not in "aeiouflsz":
+                return stem[:-1]  # "rammed", "ramming" -> "ram"; "killed" stays "kill"
+            return stem
     return word
 
 
@@ -174,11 +222,19 @@ def _type_score(a: _Features, b: _Features) -> float | None:
     return COMPATIBLE.get(frozenset({a.type, b.type}))
 
 
-def _side(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """1 for the same sides, 0.8 for overlapping ones, a little for an unknown side, None for
-    disjoint ones."""
+def _side(a: frozenset[str], b: frozenset[str], names: tuple[frozenset[str], frozenset[str]]
+          = (frozenset(), frozenset())) -> float | None:
+    """1 for the same sides, 0.8 for overlapping ones, None for disjoint ones; for a side
+    unknown in one mention, a little, or :data:`_NAMED_SIDE` when both name it alike in other
+    words (:func:`side_names`: "people" and "people", "the Borovian crew" and "Borovia")."""
     if not a or not b:
-        return _UNKNOWN_SIDE
+        shared = names[0] & names[1]
+        if any(key.islower() for key in shared):
+            return _NAMED_SIDE
+        if shared:
+            return _SECTOR_SIDE
+        sectors = [{k for k in n if k.isupper()} for n in names]
+        return _OTHER_SECTOR if all(sectors) else _UNKNOWN_SIDE  # "workers" vs "citizens"
     if a == b:
         return 1.0
     return 0.8 if a & b else None
@@ -191,11 +247,14 @@ def _actor_score(a: _Features, b: _Features) -> float | None:
         helped = _helped(a, b) if a.alone else _helped(b, a)
         if helped is not None:
             return helped
-    source, target = _side(a.source, b.source), _side(a.target, b.target)
+    source = _side(a.source, b.source, (a.named[0], b.named[0]))
+    target = _side(a.target, b.target, (a.named[1], b.named[1]))
     if source is None or target is None:
         return None
     if max(source, target) <= _UNKNOWN_SIDE:
         return 0.1  # no side known in both: the actors say nothing
+    if not (a.source or b.source or a.named[0] or b.named[0]):
+        return target  # "twelve people were hurt": neither names an agent, nor need to
     return (source + target) / 2
 
 
@@ -247,7 +306,8 @@ def _quantity_score(a: Event, b: Event) -> float:
     found = {quantities_consistent(qa, qb) for qa in a.quantities for qb in b.quantities} - {None}
     if not found:
         return 0.5
-    return 0.25 if False in found else 1.0  # a clash of numbers is what contrast is for
+    # counts of one thing: a sign of one event even when the numbers clash (contrast shows that)
+    return 1.0 if True in found else 0.75
 
 
 def _text_score(a: _Features, b: _Features, weight: Callable[[str], float]) -> float:
@@ -255,8 +315,16 @@ def _text_score(a: _Features, b: _Features, weight: Callable[[str], float]) -> f
     for the same trigger word."""
     union = sum(weight(w) for w in a.words | b.words)
     overlap = sum(weight(w) for w in a.words & b.words) / union if union else 0.0
-    same_trigger = 0.25 if a.trigger and a.trigger == b.trigger else 0.0
+    same_trigger = 0.25 if a.trigger and _synonym(a.trigger) == _synonym(b.trigger) else 0.0
     return min(1.0, 2.5 * overlap + same_trigger)
+
+
+#: Trigger stems that name one act (:func:`_stem` forms): harm done to people.
+_SYNONYMS = {"hurt": "injur", "wound": "injur", "die": "kill", "dead": "kill"}
+
+
+def _synonym(trigger: str) -> str:
+    return _SYNONYMS.get(trigger, trigger)
 
 
 def _one(word: str) -> float:
@@ -267,7 +335,7 @@ def _score(ea: Event, eb: Event, fa: _Features, fb: _Features,
            weight: Callable[[str], float] = _one) -> float | None:
     """The pair score in [0, 1], or None when something rules the pair out. Two mentions in
     one sentence get nothing for sharing its words."""
-    if fa.realis != fb.realis:
+    if fa.realis != fb.realis or series_veto(fa, fb):
         return None
     parts = {"type": _type_score(fa, fb), "actors": _actor_score(fa, fb),
              "date": _date_score(fa.date, fb.date)}
@@ -297,6 +365,8 @@ class Scorer:
         self._df = Counter(w for a in articles for sentence in {e.sentence for e in a.events}
                            for w in content_words(sentence.of(a.text)))
         self._n = sum(len({e.sentence for e in a.events}) for a in articles)
+        #: the story's time, for an article that gives none of its own
+        self._now = max((d for a in articles if (d := written(a))), default=None)
 
     def weight(self, word: str) -> float:
         """Inverse document frequency of a word among the story's event sentences."""
@@ -315,16 +385,26 @@ class Scorer:
             found = self._articles[article]
             event = found.events[index]
             features = _Features.of(event, found.text)
-            if event.date is None:  # "collaborated in 1992 to carry out a bombing": one time
+            if event.date is None and event.date_span is None:  # "collaborated in 1992 to
+                # carry out a bombing": one time; not "late last night" (its own, unresolved)
                 dated = [e.date for e in found.events if e.date and e.sentence == event.sentence]
                 if len(set(dated)) == 1:
                     features = dataclasses.replace(features, date=dated[0])
             self._features[key] = features
         return self._features[key]
 
+    def long_before(self, dated: tuple[str, int], other: tuple[str, int]) -> bool:
+        """Whether a mention is dated long before the other's article was written while the
+        other has no date, or none with a year (:func:`~.occasions.long_before`; an article
+        that gives no time of its own is taken to be of the story's latest known day)."""
+        now = written(self._articles[other[0]]) or self._now
+        return long_before(self.features(*dated).date, self.features(*other).date, now)
+
     def score(self, a: tuple[str, int], b: tuple[str, int]) -> float | None:
         ea, eb = self.event(*a), self.event(*b)
         fa, fb = self.features(*a), self.features(*b)
+        if self.long_before(a, b) or self.long_before(b, a):
+            return None
         if a[0] == b[0] and _shared_count(ea, eb) and _side(fa.source, fb.source) is not None:
             return 0.9  # the extractor gave one count to both: one act in two words
         score = _score(ea, eb, fa, fb, self.weight)
@@ -334,10 +414,12 @@ class Scorer:
 
     def hard_veto(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two mentions cannot be one event whatever their actors: types that do not
-        match, real against possible events, dates more than a day apart."""
+        match, real against possible events, dates more than a day apart, a series of acts
+        against one dated act, an act of long ago against an undated one."""
         fa, fb = self.features(*a), self.features(*b)
-        return (fa.realis != fb.realis or _type_score(fa, fb) is None
-                or _date_score(fa.date, fb.date) is None)
+        return (self.long_before(a, b) or self.long_before(b, a) or fa.realis != fb.realis
+                or _type_score(fa, fb) is None or _date_score(fa.date, fb.date) is None
+                or series_veto(fa, fb))
 
     def sides_agree(self, one: Iterable[tuple[str, int]], other: Iterable[tuple[str, int]],
                     ) -> bool:
@@ -402,7 +484,7 @@ def align_story(articles: Sequence[Article], story_id: str, *,
     nodes = [(a.id, n) for a in articles for n in range(len(a.events))]
     scorer = Scorer(articles)
     scores = _pair_scores(nodes, scorer)
-    clusters = _attach(nodes, _merge(nodes, scores, threshold, scorer), scores, scorer)
+    clusters = attach(nodes, _merge(nodes, scores, threshold, scorer), scores, scorer)
     by_id = {a.id: a for a in articles}
     out = []
     for number, members in enumerate(sorted(clusters, key=min), start=1):
@@ -460,61 +542,6 @@ def _merge(nodes: list[tuple[str, int]], scores: dict[tuple[int, int], float],
     return list(members.values())
 
 
-def _attach(nodes: list[tuple[str, int]], clusters: list[set[int]],
-            scores: dict[tuple[int, int], float], scorer: Scorer) -> list[set[int]]:
-    """Mentions that name the act and its source but not its target ("the Iranian airstrike")
-    join the event of that type and source whose target is named ("Iran fired drones at Israel"),
-    when nothing rules them out: no type, mode or date veto against any member, and, if dated,
-    a member dated alike. Their words may share too little to reach the threshold. Of several
-    such events, the one most outlets report (then the best scored) takes them. An ongoing or
-    habitual act ("has attacked Israel for decades", :func:`~manysides.compare.contrast.ongoing`)
-    is no one event and never joins this way."""
-    clusters = [set(c) for c in clusters]
-    feats = [scorer.features(*node) for node in nodes]
-
-    def outlets(d: set[int]) -> int:
-        return len({scorer.outlet(nodes[i][0]) for i in d})
-
-    def sides(c: set[int]) -> tuple[frozenset[str], frozenset[str]]:
-        return (frozenset().union(*(feats[i].source for i in c)),
-                frozenset().union(*(feats[i].target for i in c)))
-
-    def joins(c: set[int], d: set[int]) -> bool:
-        if any(scorer.hard_veto(nodes[x], nodes[y]) for x in c for y in d):
-            return False
-        dated = [feats[i].date for i in c if feats[i].date]
-        return all(any(dates_gap(when, feats[y].date) == 0 for y in d) for when in dated)
-
-    for c in sorted(clusters, key=min):
-        source, target = sides(c)
-        kinds = {feats[i].type for i in c}
-        # no target words at all: "murdered aid workers" names a target, if not a country
-        if target or not source or len(kinds) != 1 or any(
-                scorer.event(*nodes[i]).target or feats[i].ongoing for i in c):
-            continue
-        candidates = []
-        for n, d in enumerate(clusters):
-            if d is c or not d:
-                continue
-            d_source, d_target = sides(d)
-            if not d_target or not source <= d_source or _kind(feats, d) not in kinds:
-                continue
-            if joins(c, d):
-                best = max(scores.get((min(x, y), max(x, y)), 0.0) for x in c for y in d)
-                candidates.append((outlets(d), best, -min(d), n))
-        if candidates:
-            *_, n = max(candidates)
-            clusters[n] |= c
-            c.clear()
-    return [c for c in clusters if c]
-
-
-def _kind(feats: list[_Features], members: set[int]) -> str:
-    """The type most of a group's mentions have (the first, on a tie)."""
-    kinds = Counter(feats[i].type for i in sorted(members))
-    return max(kinds, key=lambda k: (kinds[k], -[feats[i].type for i in sorted(members)].index(k)))
-
-
 def _support(i: int, members: set[int], scores: dict[tuple[int, int], float]) -> float:
     if len(members) == 1:
         return 1.0
@@ -534,27 +561,6 @@ def _build(story_event_id: str, mentions: list[tuple[str, int]], events: list[Ev
     return AlignedEvent(event=story_event, support=support,
                         sources=sorted(actor_keys(sources)), targets=sorted(actor_keys(targets)),
                         location=places.most_common(1)[0][0] if places else None)
-
-
-def agreed_date(dates: Iterable[str | None]) -> str | None:
-    """The most precise date the mentions agree on: the most precise one that every other date
-    contains (or equals); failing that, the most precise among the most common."""
-    known = [d for d in dates if d and (date_range(d) is not None or d.startswith("--"))]
-    if not known:
-        return None
-    counts = Counter(known)
-    ranked = sorted(counts, key=lambda d: (-_precision(d), -counts[d], d))
-    for candidate in ranked:
-        if all(dates_gap(candidate, other) == 0 for other in known):
-            return candidate
-    top = max(counts.values())
-    return next(d for d in ranked if counts[d] == top)
-
-
-def _precision(iso: str) -> int:
-    """How precise a date is: a day (with or without its year) beats a month, a month a year;
-    with a year beats without."""
-    return {10: 5, 7: 3, 4: 1}.get(len(iso), 0) + (1 if iso.startswith("--") else 0)
 
 
 def _label(kind: str, sources: list[Mention], targets: list[Mention]) -> str:

@@ -398,8 +398,15 @@ _DURATION = re.compile(
     r"(?:[\w-]+\s+)?(?:years?|decades?|months|generations|centuries)\b", re.IGNORECASE)
 _HABIT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?long\b(?!-)|\blong-(?:running|standing)\b"
-    r"|\b(?:routinely|repeatedly|regularly|habitually|persistently|frequently|often)\b",
+    r"|\b(?:routinely|repeatedly|regularly|habitually|persistently|frequently|often)\b"
+    r"|\blong-term\b|\bover\s+time\b",
     re.IGNORECASE)
+#: Words that put an act on another occasion than the story's: "such as when", "as it did in",
+#: "reminiscent of", "previous", "in the past", "years ago" (before the act, in its sentence).
+_ELSEWHEN = re.compile(
+    r"\b(?:such\s+as\s+when|as\s+(?:it|they|he|she)\s+did\s+(?:in|when|after)|reminiscent\s+of"
+    r"|previous(?:ly)?|in\s+the\s+past|(?:years|decades)\s+ago|back\s+in|the\s+last\s+time"
+    r"|like\s+when)\b", re.IGNORECASE)
 #: ... unless the duration only measures a first or record ("its first attack for 40 years").
 _RECORD = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|heaviest)\b", re.IGNORECASE)
 
@@ -407,15 +414,22 @@ _RECORD = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|heaviest)\b", 
 def ongoing(event: Event, text: str) -> bool:
     """Whether the sentence, from the event's source (else its trigger) to its end, makes the
     act ongoing or habitual ("Iran has engaged in armed confrontation with Israel for more than
-    40 years", "routinely strikes"): not one event, so never one story event's unnamed mention.
+    40 years", "routinely strikes"), or told of another occasion (:func:`another_occasion`): not
+    one event of the story, so never one story event's unnamed mention.
     """
     inside = [m.span.start for m in event.source
               if event.sentence.start <= m.span.start < event.sentence.end]
     start, end = min([*inside, event.trigger.start]), event.sentence.end
-    if _HABIT.search(text, start, end):
+    if _HABIT.search(text, start, end) or another_occasion(event, text):
         return True
     duration = _DURATION.search(text, start, end)
     return duration is not None and not _RECORD.search(text, start, duration.start())
+
+
+def another_occasion(event: Event, text: str) -> bool:
+    """Whether the sentence, before the act, puts it on another occasion than the story's: "as
+    in previous clashes, when Borovia retaliated", "reminiscent of the time Ardenia struck"."""
+    return _ELSEWHEN.search(text, event.sentence.start, event.trigger.start) is not None
 
 
 def _shared_stem(neg: str, pos: str) -> bool:

@@ -62,7 +62,7 @@ VERBS: dict[str, tuple[str, str]] = {
 }
 #: The template's own words, beside the verbs, names, numbers and date words.
 FRAME_WORDS = frozenset({"reported", "by", "and", "per", "in", "on", "with", "of", "the",
-                         "targets", "killed", "injured"})
+                         "targets", "killed", "injured", "people", "were"})
 #: Sectors of a country's state: sides of these sectors of one country take its name.
 _STATE = frozenset({None, "GOV", "MIL"})
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -97,7 +97,7 @@ def compose_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
         return None
     chosen = _choose(kind, said)
     if len(chosen) < 2:
-        return None
+        return _harm_line(kind, said, story_event)
     subject = _side_name([s.source for s in chosen], kind, chosen, target=False)
     if subject is None:
         return None
@@ -112,6 +112,36 @@ def compose_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
     counts = [p for w, p in inline if w == "count"]
     if counts:
         main += ", with " + " and ".join(counts)
+    return BriefSentence(
+        text=f"Reported by {_series(outlets)}: {main}{_attributed(slots, len(outlets))}.",
+        kind="agreed", story_event=story_event, outlets=outlets,
+        citations=[s.citation for s in chosen])
+
+
+def _harm_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
+               story_event: str | None) -> BriefSentence | None:
+    """"Reported by A, B and C: people were injured (on March 4, per A)." — harm no outlet
+    gives an agent for ("twelve people were hurt"), counted by each cited outlet as one harm;
+    counts that cannot all be true are left out (the disputed part has them)."""
+    if kind != "ASSAULT":
+        return None
+    found: dict[str, list[_Said]] = {}
+    for outlet, mentions in said.items():
+        for a, e in mentions:
+            harms = {h for q in e.quantities if isinstance(h := _thing(q.counts), str)}
+            if not e.source and len(harms) == 1 and factual(a, _mention_span(e)):
+                found.setdefault(next(iter(harms)), []).append(_Said(outlet, a, e, [], e.target))
+    if not found:
+        return None
+    harm, given = max(found.items(), key=lambda kv: len({s.outlet for s in kv[1]}))
+    chosen = list({s.outlet: s for s in reversed(given)}.values())[::-1]
+    if len(chosen) < 2:
+        return None
+    counts = [c for c in _count_slots(chosen) if c[1].endswith(f" {harm}")]
+    slots = [*_date_slots(chosen), *_place_slots(chosen), *counts]
+    outlets = [s.outlet for s in chosen]
+    inline = [p for w, p, o in slots if len(o) == len(outlets) and w != "count"]
+    main = f"people were {harm}" + "".join(f" {p}" for p in inline)
     return BriefSentence(
         text=f"Reported by {_series(outlets)}: {main}{_attributed(slots, len(outlets))}.",
         kind="agreed", story_event=story_event, outlets=outlets,
