@@ -17,6 +17,7 @@ import pytest
 
 from manysides.analyze import AnalysisResult, analyze
 from manysides.compare.brief import loaded_count
+from manysides.compare.contrast import outlet_label, outlet_of
 from manysides.compare.templates import FRAME_WORDS, VERBS
 from manysides.model import Article, BriefSentence, Comparison, Event, OutletVerdict, Span
 from manysides.nlp.gazetteer import load_gazetteer
@@ -247,7 +248,9 @@ def _composed_from_cited_words(run: AnalysisResult, sentence: BriefSentence) -> 
     "…, per X and Y" clause for X and Y."""
     by_id = {a.id: a for a in run.articles}
     outlets = sentence.outlets
-    series = outlets[0] if len(outlets) == 1 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
+    label = {outlet_of(a): outlet_label(a) for a in run.articles}  # the outlet, or the file
+    names = [label[o] for o in outlets]
+    series = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     head = f"Reported by {series}: "
     assert sentence.text.startswith(head) and sentence.text.endswith(".")
     assert not any(q in sentence.text for q in "\"“”")
@@ -272,6 +275,6 @@ def _composed_from_cited_words(run: AnalysisResult, sentence: BriefSentence) -> 
     for part in rest.rstrip(")").split("; ") if rest else []:
         phrases, _, given = part.rpartition(", per ")
         named = [o for chunk in given.split(", ") for o in chunk.split(" and ")]
-        assert named and set(named) < set(outlets)
-        for outlet in named:
+        assert named and set(named) < set(names)
+        for outlet in (outlets[names.index(n)] for n in named):
             assert _words(phrases) - template <= allowed[outlet], (outlet, phrases)

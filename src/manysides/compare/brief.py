@@ -46,7 +46,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from manysides.compare.align import REALIS, THRESHOLD, AlignedEvent, content_words
-from manysides.compare.contrast import date_range, dates_gap, outlet_of, quantities_consistent
+from manysides.compare.contrast import (
+    date_range,
+    dates_gap,
+    outlet_label,
+    outlet_of,
+    quantities_consistent,
+)
+from manysides.compare.disputes import disputed_lines
 from manysides.compare.sentences import (
     FIRST_PERSON,
     MAX_AGREED,
@@ -67,7 +74,6 @@ from manysides.model import (
     BriefSentence,
     Citation,
     Contradiction,
-    ContradictionSide,
     Event,
     OutletVerdict,
     Span,
@@ -102,6 +108,7 @@ class _Context:
 
     by_id: dict[str, Article]
     outlets: list[str]
+    names: dict[str, str]  # outlet key -> how a reader sees it named (outlet_label)
     reporting: dict[str, list[str]]  # story event id -> outlets that report it
     where: dict[tuple[str, int], str]  # (article id, event index) -> story event id
     mentions: dict[str, list[tuple[str, int]]]  # story event id -> its mentions
@@ -111,6 +118,7 @@ class _Context:
            verdicts: Sequence[OutletVerdict]) -> _Context:
         return cls(by_id={a.id: a for a in members},
                    outlets=list(dict.fromkeys(outlet_of(a) for a in members)),
+                   names={outlet_of(a): outlet_label(a) for a in members},
                    reporting=_reporting(verdicts),
                    where={m: item.event.id for item in aligned for m in item.event.mentions},
                    mentions={item.event.id: list(item.event.mentions) for item in aligned})
@@ -129,7 +137,7 @@ def build_brief(story: Story, members: Sequence[Article], aligned: Sequence[Alig
         agreed = _agreed_events(aligned, ctx)
     else:  # no event stage: what the outlets' sentences share, word by word
         agreed = _agreed_words(members, ctx)
-    disputed = [_disputed(c) for c in contradictions[:MAX_DISPUTED]]
+    disputed = disputed_lines(contradictions, ctx.names)[:MAX_DISPUTED]
     quoted = [c for s in disputed for c in s.citations]
     partial, background = _partial(aligned, ctx, quoted)
     return Brief(story=story.id, sentences=[
@@ -396,19 +404,6 @@ def _mention_citations(item: AlignedEvent, by_id: dict[str, Article],
     return [Citation(a, span, span.of(by_id[a].text)) for a, span in dict.fromkeys(keys)]
 
 
-def _disputed(c: Contradiction) -> BriefSentence:
-    def side(s: ContradictionSide) -> str:
-        who = f"{s.outlet} ({s.speaker})" if s.speaker else s.outlet
-        return f'{who}: "{" ".join(s.text.split())}"'
-
-    text = f"Accounts differ ({c.reason}). {side(c.a)} {side(c.b)}"
-    return BriefSentence(
-        text=text, kind="disputed", story_event=c.story_event,
-        outlets=list(dict.fromkeys([c.a.outlet, c.b.outlet])),
-        citations=[Citation(c.a.article, c.a.span, c.a.text),
-                   Citation(c.b.article, c.b.span, c.b.text)])
-
-
 def _partial(aligned: Sequence[AlignedEvent], ctx: _Context, quoted: Sequence[Citation] = (),
              ) -> tuple[list[BriefSentence], list[BriefSentence]]:
     """Story events some outlets report and others leave out (with numbers first); those
@@ -436,10 +431,11 @@ def _partial(aligned: Sequence[AlignedEvent], ctx: _Context, quoted: Sequence[Ci
         when = _background(item, span.of(article.text), ctx, anchors, latest)
         words = " ".join(span.of(article.text).split())
         verb = "reports" if len(said) == 1 else "report"
+        named = ", ".join(ctx.names.get(o, o) for o in said)
         if when is None and len(partial) < MAX_PARTIAL:
-            text, kind, into = f'Only {", ".join(said)} {verb}: "{words}"', "partial", partial
+            text, kind, into = f'Only {named} {verb}: "{words}"', "partial", partial
         elif when is not None and len(background) < MAX_BACKGROUND:
-            text = f'Background ({when}), only {", ".join(said)} {verb}: "{words}"'
+            text = f'Background ({when}), only {named} {verb}: "{words}"'
             kind, into = "background", background
         else:
             continue

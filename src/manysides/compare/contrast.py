@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from manysides.compare.values import (
@@ -48,6 +49,8 @@ __all__ = [
     "date_range",
     "dates_consistent",
     "dates_gap",
+    "outlet_label",
+    "outlet_of",
     "parts_consistent",
     "quantities_consistent",
     "register_contradiction_model",
@@ -144,7 +147,20 @@ class _Conflict:
 def outlet_of(article: Article) -> str:
     """The outlet an article speaks for: its ``outlet``, or its id when unknown (never
     invented)."""
-    return article.outlet or article.id
+    return article.outlet if article.outlet and article.outlet.strip() else article.id
+
+
+def outlet_label(article: Article) -> str:
+    """How an article's outlet is named to a reader: the outlet; when unknown, the file it was
+    read from ("column.txt", "feed.xml #2"), else "article" and the start of its id. Never an
+    invented outlet name."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.source:
+        path, _, part = article.source.partition("#")
+        shown = PurePath(path).name or article.source
+        return f"{shown} #{part}" if part else shown
+    return f"article {article.id[:8]}"
 
 
 def verdicts(story_events: Sequence[StoryEvent | AlignedEvent],
@@ -322,7 +338,7 @@ def _conflicts(a: _Member, b: _Member) -> list[_Conflict]:
 
 
 def _mode_kind(reason: str) -> str:
-    return "denial" if '" denied vs' in reason else "negation"
+    return "denial" if re.search(r'" denied(?: vs |$)', reason) else "negation"
 
 
 def _number_conflicts(a: Event, b: Event) -> list[tuple[str, float]]:
@@ -382,7 +398,10 @@ def _mode_conflicts(a: _Member, b: _Member) -> list[tuple[str, float]]:
     how = "denied" if negating.event.mode == "denied" else "negated"
     harm = _harm_done(asserting.event)
     said = f'"{pos}"' + (f" ({harm})" if harm else "")
-    return [(f'"{neg}" {how} vs {said} asserted', 0.65 if same_act else 0.45)]
+    first, second = f'"{neg}" {how}', f"{said} asserted"
+    if negating is b:  # the reason names ``a``'s account first
+        first, second = second, first
+    return [(f"{first} vs {second}", 0.65 if same_act else 0.45)]
 
 
 def _habitual(event: Event, text: str) -> bool:

@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from manysides.compare.align import MUTUAL, content_words
-from manysides.compare.contrast import dates_gap, quantities_consistent
+from manysides.compare.contrast import dates_gap, outlet_label, quantities_consistent
 from manysides.compare.sentences import factual
 from manysides.model import Article, BriefSentence, Citation, Event, Mention, Quantity, Span
 
@@ -83,6 +83,12 @@ class _Said:
     target: list[Mention]
 
     @property
+    def label(self) -> str:
+        """The outlet as a reader sees it named: the key, unless it is the article's id (an
+        unknown outlet), then :func:`outlet_label`."""
+        return outlet_label(self.article) if self.outlet == self.article.id else self.outlet
+
+    @property
     def citation(self) -> Citation:
         span = _mention_span(self.event)
         return Citation(self.article.id, span, span.of(self.article.text))
@@ -106,14 +112,14 @@ def compose_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
            if len(keys) == 1 and keys != {frozenset()} else None)
     verb = VERBS[kind][0] + " " + obj if obj else VERBS[kind][1]
     slots = [*_date_slots(chosen), *_place_slots(chosen), *_count_slots(chosen)]
-    outlets = [s.outlet for s in chosen]
+    outlets, labels = [s.outlet for s in chosen], [s.label for s in chosen]
     inline = [(w, p) for w, p, o in slots if len(o) == len(outlets)]
     main = f"{subject} {verb}" + "".join(f" {p}" for w, p in inline if w != "count")
     counts = [p for w, p in inline if w == "count"]
     if counts:
         main += ", with " + " and ".join(counts)
     return BriefSentence(
-        text=f"Reported by {_series(outlets)}: {main}{_attributed(slots, len(outlets))}.",
+        text=f"Reported by {_series(labels)}: {main}{_attributed(slots, len(outlets))}.",
         kind="agreed", story_event=story_event, outlets=outlets,
         citations=[s.citation for s in chosen])
 
@@ -139,11 +145,11 @@ def _harm_line(kind: str, said: Mapping[str, Sequence[tuple[Article, Event]]],
         return None
     counts = [c for c in _count_slots(chosen) if c[1].endswith(f" {harm}")]
     slots = [*_date_slots(chosen), *_place_slots(chosen), *counts]
-    outlets = [s.outlet for s in chosen]
+    outlets, labels = [s.outlet for s in chosen], [s.label for s in chosen]
     inline = [p for w, p, o in slots if len(o) == len(outlets) and w != "count"]
     main = f"people were {harm}" + "".join(f" {p}" for p in inline)
     return BriefSentence(
-        text=f"Reported by {_series(outlets)}: {main}{_attributed(slots, len(outlets))}.",
+        text=f"Reported by {_series(labels)}: {main}{_attributed(slots, len(outlets))}.",
         kind="agreed", story_event=story_event, outlets=outlets,
         citations=[s.citation for s in chosen])
 
@@ -304,7 +310,7 @@ def _date_slots(chosen: list[_Said]) -> list[tuple[str, str, list[str]]]:
     dates = [d for _, d, _ in given]
     if any((dates_gap(a, b) or 0) > 0 for a in dates for b in dates):
         return []  # outlets that date it differently: left to the disputed part
-    return [("date", f"on {p}", o) for p, o in _grouped([(s.outlet, p) for s, _, p in given])]
+    return [("date", f"on {p}", o) for p, o in _grouped([(s.label, p) for s, _, p in given])]
 
 
 def _date_words(iso: str, words: str) -> str | None:
@@ -326,7 +332,7 @@ def _date_words(iso: str, words: str) -> str | None:
 
 
 def _place_slots(chosen: list[_Said]) -> list[tuple[str, str, list[str]]]:
-    given = [(s.outlet, e.location) for s in chosen
+    given = [(s.label, e.location) for s in chosen
              if (e := s.event).location and e.location_span is not None]
     places = {p for _, p in given if p}
     if not all(_within(a, b) or _within(b, a) for a in places for b in places):
@@ -357,8 +363,8 @@ def _count_slots(chosen: list[_Said]) -> list[tuple[str, str, list[str]]]:
     for s in chosen:
         for q in s.event.quantities:
             found = things.setdefault(_thing(q.counts), [])
-            if all(o != s.outlet for o, _ in found):
-                found.append((s.outlet, q))
+            if all(o != s.label for o, _ in found):
+                found.append((s.label, q))
     out = []
     for given in things.values():
         if any(quantities_consistent(a, b) is not True for _, a in given for _, b in given):

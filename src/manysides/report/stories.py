@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
+from manysides.compare.contrast import outlet_label, outlet_of
 from manysides.model import (
     Article,
     Comparison,
@@ -129,24 +129,14 @@ class StoryView:
 
 
 def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
-    """Outlet key (``Article.outlet``, or the article id when unknown) -> what to show: the
-    outlet, else the file it was read from, else the article's first words. Never invented."""
-    names: dict[str, str] = {}
-    for article in articles:
-        if article.outlet and article.outlet.strip():
-            names[article.outlet] = article.outlet.strip()
-            continue
-        if article.source:
-            path, _, part = article.source.partition("#")
-            shown = PurePath(path).name or article.source
-            names[article.id] = f"{shown} #{part}" if part else shown
-        else:
-            names[article.id] = f"article {article.id[:8]}"
-    return names
+    """Outlet key (:func:`~manysides.compare.contrast.outlet_of`) -> what to show
+    (:func:`~manysides.compare.contrast.outlet_label`): the outlet, else the file it was read
+    from, else the start of the article's id. Never invented."""
+    return {outlet_of(a): outlet_label(a) for a in articles}
 
 
 def _outlet_key(article: Article) -> str:
-    return article.outlet if article.outlet and article.outlet.strip() else article.id
+    return outlet_of(article)
 
 
 def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: dict[str, str],
