@@ -6,7 +6,8 @@ right) are shuffled together and clustered; each roundup is a gold story. B-cube
 recall and F1, averaged over the pools, for
 
 * ``manysides``: :func:`manysides.compare.stories.cluster_stories`'s similarity (MiniLM pieces
-  blended with batch TF-IDF) at the threshold in ``data/stories.json``;
+  blended with batch TF-IDF, less the neighbourhood density) at the threshold in
+  ``data/stories.json``;
 * ``tfidf``: TF-IDF cosine alone, same average-linkage clustering, its threshold chosen in this
   run on the same train sample in the same way (``scripts/tune_stories.py``).
 
@@ -76,9 +77,9 @@ def story_clustering_quality(similarity: Similarity, threshold: float,
     return score(sims, [gold for _, gold in pools], threshold)
 
 
-def baseline_threshold(n_roundups: int, pool_size: int) -> float:
-    """The TF-IDF baseline's threshold, chosen on train exactly as ours was."""
-    threshold, (_, _, f1) = tune(lexical_similarity, n_roundups, pool_size, SEED)
+def baseline_threshold(n_roundups: int, pool_sizes: Sequence[int]) -> float:
+    """The TF-IDF baseline's threshold, chosen on train exactly as ours was (same pools)."""
+    _, threshold, (_, _, f1), _ = tune(lexical_similarity, n_roundups, pool_sizes, SEED)
     print(f"tfidf baseline: threshold {threshold:.2f} (train F1 {f1:.3f})")
     return threshold
 
@@ -233,8 +234,8 @@ def stories_benchmark(cache: Path | None) -> None:
     tuned = settings()
     sample = tuned["sample"]
     ours = minilm_similarity(CachedEncoder(cache))
-    base = baseline_threshold(sample["roundups"], sample["pool_size"])
-    print(f"manysides: threshold {tuned['threshold']:.2f} "
+    base = baseline_threshold(sample["roundups"], sample["pool_sizes"])
+    print(f"manysides: threshold {tuned['threshold']:.2f}, density {tuned['density']} "
           f"(train F1 {tuned['train_bcubed']['f1']:.3f})")
     print(f"{'pool (roundups)':>15} {'system':>10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
     for size in POOL_SIZES:

@@ -7,7 +7,12 @@ import numpy as np
 import pytest
 
 from manysides.compare import stories
-from manysides.compare.stories import cluster_stories, happening_matrix, similarity_matrix
+from manysides.compare.stories import (
+    cluster_stories,
+    happening_matrix,
+    scale_by_density,
+    similarity_matrix,
+)
 from manysides.model import Article, Event, Mention, Span
 
 RAID = ("Fighters of the Osk Front crossed into Ardenia on Saturday and attacked border towns, "
@@ -59,12 +64,13 @@ class _Same:
 
 
 def _merging_all(articles: list[Article]) -> float:
-    """A threshold at which the articles' similarity without the happening term merges all."""
+    """A threshold at which the articles' similarity without the happening term (scaled by
+    the neighbourhood density, as clustering does) merges all."""
     vectors = np.ones((len(articles), 4), dtype=np.float32) / 2
     cosine, both = happening_matrix(articles)
     penalty = stories.HAPPENING_WEIGHT * np.where(
         both, np.maximum(stories.HAPPENING_BASELINE - cosine, 0), 0)
-    base = similarity_matrix(articles, vectors) + penalty
+    base = scale_by_density(similarity_matrix(articles, vectors) + penalty)
     return float(1 - base.min() + 0.01)
 
 

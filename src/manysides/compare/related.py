@@ -23,17 +23,17 @@ import numpy as np
 from manysides.compare.align import actor_keys
 from manysides.compare.contrast import date_range
 from manysides.compare.stories import (
-    _EPOCH,
-    _REAL,
     DATE_GRACE_DAYS,
+    EPOCH,
+    REAL_MODES,
     RELATED_HAPPENING_SHARE,
     RELATED_MARGIN,
     RELATED_MIN_SIMILARITY,
     ArticleVectors,
-    _happening_profile,
-    _unique,
-    _unit,
     article_day,
+    happening_profile,
+    unique_ids,
+    unit_vector,
 )
 from manysides.model import Article, Event, Span, Story
 
@@ -50,10 +50,12 @@ def link_related(articles: Sequence[Article], vectors: ArticleVectors,
     sums = [vectors.articles[g].sum(axis=0) for g in groups]
     ranges = [_story_days([articles[i] for i in g]) for g in groups]
     happenings = [_story_happening([articles[i] for i in g]) for g in groups]
-    centroids = np.stack([_unit(s) for s in sums])
+    centroids = np.stack([unit_vector(s) for s in sums])
     for k, group in enumerate(groups):
         for i in group:
-            own = _unit(sums[k] - vectors.articles[i]) if len(group) > 1 else vectors.articles[i]
+            own = vectors.articles[i]
+            if len(group) > 1:
+                own = unit_vector(sums[k] - own)
             found = _related_chunks(vectors.chunks[i], own, centroids, k)
             found = {other: rows for other, rows in found.items()
                      if not _earlier(articles[i], ranges[other]) and (
@@ -63,7 +65,7 @@ def link_related(articles: Sequence[Article], vectors: ArticleVectors,
             evidence = []
             spans = vectors.spans[i]
             for other, rows in found.items():
-                stories[other].related = _unique([*stories[other].related, articles[i].id])
+                stories[other].related = unique_ids([*stories[other].related, articles[i].id])
                 evidence.append({
                     "story": stories[other].id,
                     "spans": [[spans[r].start, spans[r].end] for r, _ in rows],
@@ -75,7 +77,7 @@ def link_related(articles: Sequence[Article], vectors: ArticleVectors,
                 for other, found_spans in mentions.items():
                     if any(e["story"] == stories[other].id for e in evidence):
                         continue
-                    stories[other].related = _unique([*stories[other].related, articles[i].id])
+                    stories[other].related = unique_ids([*stories[other].related, articles[i].id])
                     evidence.append({"story": stories[other].id,
                                      "spans": [[sp.start, sp.end] for sp in found_spans],
                                      "basis": basis})
@@ -86,7 +88,7 @@ def _story_happening(members: list[Article]) -> dict[tuple[str, str], float]:
     """The story's lead happening: the unit mean of its members' unit happening profiles."""
     total: dict[tuple[str, str], float] = {}
     for article in members:
-        profile = _happening_profile(article)
+        profile = happening_profile(article)
         norm = math.sqrt(sum(v * v for v in profile.values()))
         for key, weight in profile.items():
             total[key] = total.get(key, 0.0) + weight / norm
@@ -97,7 +99,7 @@ def _story_happening(members: list[Article]) -> dict[tuple[str, str], float]:
 def _names_other(event: Event, happenings: list[dict[tuple[str, str], float]], k: int,
                  other: int) -> bool:
     """Whether a real event reports story ``other``'s lead happening rather than story ``k``'s."""
-    if event.mode not in _REAL or event.negated:
+    if event.mode not in REAL_MODES or event.negated:
         return False
     for side in actor_keys(event.source):
         theirs = happenings[other].get((event.type, side), 0.0)
@@ -154,12 +156,12 @@ def _dated_mentions(article: Article, ranges: list[tuple[float, float] | None],
     found: dict[int, list[Span]] = {}
     own = ranges[k]
     for event in article.events:
-        if event.mode not in _REAL or event.negated or not event.date or len(event.date) != 10:
+        if event.mode not in REAL_MODES or event.negated or not event.date or len(event.date) != 10:
             continue
         span = date_range(event.date)
         if span is None:
             continue
-        day = span[0].toordinal() - _EPOCH
+        day = span[0].toordinal() - EPOCH
         if own is not None and own[0] - DATE_GRACE_DAYS <= day <= own[1] + 1:
             continue
         for other, days in enumerate(ranges):
