@@ -198,8 +198,11 @@ def extract_claims(
     When ``embeddings`` is a dict, it is filled with each article's sentence embeddings (keyed
     by article id, rows in claim order) so later readers (lean evidence) need not re-encode.
     ``vectors`` (a :class:`SentenceVectors`) is filled with the sentence vectors and those of
-    every actor mention in them, for the sentiment reading that follows.
+    every actor mention in them (the mention's words and its ±8-word window), for the
+    sentiment reading that follows.
     """
+    from manysides.nlp.heads import window_span
+
     spans_of = [sentence_spans(doc) for doc in docs]
     texts: list[str] = []
     owners: list[tuple[int, int]] = []
@@ -212,7 +215,8 @@ def extract_claims(
             while at < len(mentions) and mentions[at][0] < span.end:
                 start, end = mentions[at]
                 if start >= span.start:
-                    inside.append((start - span.start, min(end, span.end) - span.start))
+                    target = (start - span.start, min(end, span.end) - span.start)
+                    inside += [target, window_span(span.of(article.text), *target)]
                 at += 1
             if len(span) >= MIN_CHARS:
                 texts.append(span.of(article.text))

@@ -92,34 +92,30 @@ def read_targets(
     items: Sequence[tuple[str, int, int]], vectors: SentenceVectors | None = None
 ) -> list[tuple[str, dict[str, float]]]:
     """:func:`~manysides.nlp.heads.predict_sentiment` of ``items``, reusing the sentence and
-    span vectors ``vectors`` already holds (the claims stage's encoder pass), so only the
-    short marked windows around each target are encoded here."""
+    span and window vectors ``vectors`` already holds (the claims stage's encoder pass), so
+    only sentences that pass did not read are encoded here."""
     from manysides.nlp import heads
-    from manysides.nlp.encoder import get_encoder
 
     if not items:
         return []
     if vectors is None:
         return heads.predict_sentiment(items)
-    encoder = get_encoder()
 
     def encode_spans(texts: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
-        sent = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
-        span = np.zeros_like(sent)
+        d = vectors.vectors.shape[1] if len(vectors.vectors) else 384
+        out = np.zeros((len(texts), 3 * d), dtype=np.float32)
         missing = []
         for i, (text, (a, b)) in enumerate(zip(texts, spans, strict=True)):
-            have_sentence, have_span = vectors.sentence(text), vectors.span(text, a, b)
-            if have_sentence is None or have_span is None:
+            parts = (vectors.sentence(text), vectors.span(text, a, b),
+                     vectors.span(text, *heads.window_span(text, a, b)))
+            if any(part is None for part in parts):
                 missing.append(i)
             else:
-                sent[i], span[i] = have_sentence, have_span
-        if missing:
-            sent[missing], span[missing] = encoder.encode_spans(
-                [texts[i] for i in missing], [spans[i] for i in missing],
-                batch_size=16, max_length=128)
-        windows = encoder.encode([heads.target_window(t, a, b) for t, (a, b) in
-                                  zip(texts, spans, strict=True)], 16, 64)
-        return np.hstack([sent, span, windows])
+                out[i] = np.hstack(parts)  # type: ignore[arg-type]
+        if missing:  # sentences the claims pass did not read (too short, or cut)
+            out[missing] = heads.target_vectors([texts[i] for i in missing],
+                                                [spans[i] for i in missing])
+        return out
 
     head = heads.load_head("sentiment")
     dense = heads.sentiment_dense(items, encode_spans=encode_spans,

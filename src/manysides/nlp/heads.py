@@ -399,6 +399,34 @@ def target_window(sentence: str, start: int, end: int, size: int = 8) -> str:
     return " ".join([*before, "<t>", *after])
 
 
+def window_span(sentence: str, start: int, end: int, size: int = 8) -> tuple[int, int]:
+    """The character span of the target and the ``size`` words either side of it (the words
+    :func:`target_window` reads), in ``sentence``."""
+    words = _words(sentence)
+    before = [a for _, a, _ in words if a < start][-size:]
+    after = [b for _, a, b in words if a >= end][:size]
+    return (before[0] if before else start), (after[-1] if after else end)
+
+
+def target_vectors(texts: Sequence[str], spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For each target ``spans[i]`` in ``texts[i]``: the sentence vector, the contextual vector
+    of the target's word pieces and that of its window (:func:`window_span`), all from one
+    encoder pass over each distinct sentence (``3 * 384`` columns)."""
+    from manysides.nlp.claims import SentenceVectors
+
+    vectors = SentenceVectors()
+    windows = [window_span(t, a, b) for t, (a, b) in zip(texts, spans, strict=True)]
+    sentences = vectors.encode(texts, [[span, window] for span, window in
+                                       zip(spans, windows, strict=True)])
+    d = sentences.shape[1] if len(texts) else 384
+    out = np.zeros((len(texts), 3 * d), dtype=np.float32)
+    for i, (text, span, window) in enumerate(zip(texts, spans, windows, strict=True)):
+        out[i, :d] = sentences[i]
+        out[i, d : 2 * d] = vectors.spans[(vectors.row[text], *span)]
+        out[i, 2 * d :] = vectors.spans[(vectors.row[text], *window)]
+    return out
+
+
 def vader_features(sentence: str, start: int, end: int) -> np.ndarray:
     """Distance-weighted VADER valence of the words around a target (the target's own words
     excluded): positive and negative mass, near (≤3 words) and overall, negations nearby, and
@@ -503,18 +531,11 @@ def role_features(items: Sequence[Target]) -> np.ndarray:
 def sentiment_dense(items: Sequence[Target], encode_spans: Any = None,
                     roles: bool = True) -> np.ndarray:
     """Dense features for target sentiment: sentence embedding, the target's contextual
-    embedding, the embedding of the marked window, the VADER features and (``roles``) the
-    target's role features (:func:`role_features`)."""
+    embedding, the contextual embedding of its ±8-word window (:func:`target_vectors`; the
+    window is read inside the sentence's own encoder pass, not encoded again), the VADER
+    features and (``roles``) the target's role features (:func:`role_features`)."""
     if encode_spans is None:
-        from manysides.nlp.encoder import get_encoder
-
-        encoder = get_encoder()
-
-        def encode_spans(texts: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
-            sent, span = encoder.encode_spans(texts, spans, batch_size=16, max_length=128)
-            window = encoder.encode([target_window(t, a, b) for t, (a, b) in
-                                     zip(texts, spans, strict=True)], 16, 64)
-            return np.hstack([sent, span, window])
+        encode_spans = target_vectors
 
     vectors = encode_spans([s for s, _, _ in items], [(a, b) for _, a, b in items])
     lexical = np.vstack([vader_features(*item) for item in items]) if items else np.zeros((0, 10))
