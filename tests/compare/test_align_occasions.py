@@ -78,6 +78,25 @@ def test_align_series_of_acts_never_joins_one_dated_strike(
     assert (where(found, ("d2", 0)) == {("d2", 0)}) is alone
 
 
+@pytest.mark.parametrize(("text", "trigger", "alone"), [
+    ("Over time, Ardenia mounted ever bolder raids to strike at Borovian officers.", "strike",
+     True),
+    ("Ardenia is open about its long-term campaign, including its strikes on Borovian officers.",
+     "strikes", True),
+    ("Yet Ardenia has never struck Borovian officers directly.", "struck", True),
+    ("Never before had Ardenia struck Borovian officers directly.", "struck", False),
+    ("Ardenia struck Borovian officers, the ministry said.", "struck", False),
+])
+def test_align_habit_anywhere_in_the_sentence_never_joins_one_dated_strike(
+        text: str, trigger: str, alone: bool) -> None:
+    other = article("h2", text, [event(text, trigger, "ASSAULT", source=(("Ardenia", "ARD"),),
+                                       target=(("Borovian officers", "BOR", "MIL"),))],
+                    outlet="Signal")
+    assert series(other.events[0], text) is alone
+    found = align_story([strike(), other], "s")
+    assert (where(found, ("h2", 0)) == {("h2", 0)}) is alone
+
+
 @pytest.mark.parametrize(("text", "joins"), [
     ("This is reminiscent of previous clashes, such as when Borovia retaliated.", False),
     ("In the past, Borovia retaliated within days.", False),

@@ -426,20 +426,27 @@ _ELSEWHEN = re.compile(
     r"\b(?:such\s+as\s+when|as\s+(?:it|they|he|she)\s+did\s+(?:in|when|after)|reminiscent\s+of"
     r"|previous(?:ly)?|in\s+the\s+past|(?:years|decades)\s+ago|back\s+in|the\s+last\s+time"
     r"|like\s+when)\b", re.IGNORECASE)
+#: "never before": a first, not a habit denied.
+_NEVER_BEFORE = re.compile(r"\bnever\s+(?:\w+\s+)?before\b", re.IGNORECASE)
 #: ... unless the duration only measures a first or record ("its first attack for 40 years").
 _RECORD = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|heaviest)\b", re.IGNORECASE)
 
 
 def ongoing(event: Event, text: str) -> bool:
-    """Whether the sentence, from the event's source (else its trigger) to its end, makes the
-    act ongoing or habitual ("Iran has engaged in armed confrontation with Israel for more than
-    40 years", "routinely strikes"), or told of another occasion (:func:`another_occasion`): not
-    one event of the story, so never one story event's unnamed mention.
+    """Whether the sentence makes the act ongoing or habitual — a duration from the event's
+    source (else its trigger) on ("Borovia has engaged in armed confrontation with Ardenia for
+    more than 40 years"), a habit anywhere in it ("routinely strikes", "Over time, Ardenia
+    mounted raids", "its long-term campaign, including its airstrikes"), a habit denied
+    ("has never attacked", not "never before") — or tells of another occasion
+    (:func:`another_occasion`): not one event of the story, so never one story event's unnamed
+    mention, nor one with a single dated act.
     """
     inside = [m.span.start for m in event.source
               if event.sentence.start <= m.span.start < event.sentence.end]
     start, end = min([*inside, event.trigger.start]), event.sentence.end
-    if _HABIT.search(text, start, end) or another_occasion(event, text):
+    if (_HABIT.search(text, event.sentence.start, end) or another_occasion(event, text)
+            or (_habitual(event, text) and not _NEVER_BEFORE.search(
+                text, event.sentence.start, event.trigger.end))):
         return True
     duration = _DURATION.search(text, start, end)
     return duration is not None and not _RECORD.search(text, start, duration.start())
