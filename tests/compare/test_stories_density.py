@@ -5,19 +5,22 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from manysides.compare.stories import (
+from manysides.compare.clustering import (
     Density,
     cluster_similarity,
+    neighbourhood_density,
+    scale_by_density,
+)
+from manysides.compare.stories import (
     cluster_stories,
     density_settings,
     embed_articles,
-    neighbourhood_density,
-    scale_by_density,
     similarity_matrix,
 )
 from manysides.model import Article
 
-DENSITY = Density(neighbours=3, weight=1.5, floor=0.3, cap=0.5)
+#: Only other stories crowd (``own_share`` 0); the first pass chains pairs at least 0.7 similar.
+DENSITY = Density(neighbours=3, weight=1.5, floor=0.3, cap=0.5, first_cut=0.3, own_share=0.0)
 
 
 def _topic_and_pair() -> np.ndarray:
@@ -59,6 +62,18 @@ def test_stories_density_keeps_crowded_stories_apart_at_one_cut():
     expected = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
     assert len(set(cluster_similarity(sim, 0.55).tolist()[:8])) == 1  # the topic in one lump
     assert cluster_similarity(scale_by_density(sim, DENSITY), 0.55).tolist() == expected
+
+
+def test_stories_density_own_share_counts_the_own_story_bounded():
+    """One story alone (0.75 inside): the first pass keeps it whole, so only ``own_share`` of
+    its closeness is taken, at most ``weight * own_share * (cap - floor)``."""
+    sim = np.full((6, 6), 0.75, dtype=np.float32)
+    np.fill_diagonal(sim, 1.0)
+    assert np.array_equal(scale_by_density(sim, DENSITY), sim)  # own_share 0: nothing taken
+    shared = Density(neighbours=3, weight=1.5, floor=0.3, cap=0.5, first_cut=0.3, own_share=0.5)
+    assert scale_by_density(sim, shared)[0, 1] == pytest.approx(0.75 - 1.5 * 0.5 * 0.2)
+    every = Density(neighbours=3, weight=1.5, floor=0.3, cap=0.5, first_cut=None, own_share=0.0)
+    assert scale_by_density(sim, every)[0, 1] == pytest.approx(0.75 - 1.5 * 0.2)  # the old way
 
 
 def test_stories_density_weight_zero_changes_nothing():
@@ -127,6 +142,6 @@ def test_stories_density_separates_one_topics_stories_in_articles(encoder, monke
 def test_stories_density_leaves_the_lone_story_alone(encoder):
     articles = _orchard_articles()
     sim = similarity_matrix(articles, embed_articles(articles, encoder).articles)
-    scaled = scale_by_density(sim)
+    scaled = scale_by_density(sim, density_settings())
     assert scaled[8, 9] == pytest.approx(sim[8, 9])  # neither theft article is crowded
     assert scaled[0, 1] < sim[0, 1] - 0.05  # the crowded cherry story loses some

@@ -8,8 +8,8 @@ from datetime import datetime
 import numpy as np
 import pytest
 
+from manysides.compare.clustering import cluster_similarity
 from manysides.compare.stories import (
-    cluster_similarity,
     cluster_stories,
     evidence_matrix,
     settings,

@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 
 from manysides.compare import stories
+from manysides.compare.clustering import scale_by_density
 from manysides.compare.stories import (
     cluster_stories,
+    density_settings,
     happening_matrix,
-    scale_by_density,
     similarity_matrix,
 )
 from manysides.model import Article, Event, Mention, Span
@@ -70,7 +71,7 @@ def _merging_all(articles: list[Article]) -> float:
     cosine, both = happening_matrix(articles)
     penalty = stories.HAPPENING_WEIGHT * np.where(
         both, np.maximum(stories.HAPPENING_BASELINE - cosine, 0), 0)
-    base = scale_by_density(similarity_matrix(articles, vectors) + penalty)
+    base = scale_by_density(similarity_matrix(articles, vectors) + penalty, density_settings())
     return float(1 - base.min() + 0.01)
 
 

@@ -14,12 +14,15 @@ batch: shared rare names weigh most), adjusted by evidence the earlier stages ma
   by the reference date the date stage inferred from the text, ``meta["reference_date"]``).
 
 Before clustering, each pair loses similarity by how crowded its two articles' neighbourhoods
-are (:class:`Density`: mean similarity to the few nearest others, above a floor): in a big batch
-several stories of one topic crowd each other and a fixed cut merges them, while over a few
-dozen articles the same cut is too strict. Average-linkage agglomerative clustering then cuts the
-tree at a distance threshold (``1 - similarity``), so the number of stories follows from the
-data. The threshold and the density settings were chosen together on the AllSides roundups train
-split, over batches of 30 to 900 articles, by ``scripts/tune_stories.py`` and are read from
+are by other stories (:class:`~manysides.compare.clustering.Density`: mean similarity to the
+few nearest articles outside the article's first-pass story, above a floor, plus a bounded share
+of its own story's closeness): in a big batch several stories of one topic crowd each other and
+a fixed cut merges them, while over a few dozen articles the same cut is too strict; a batch
+that is one story is not crowded by itself, so it stays one story. Average-linkage agglomerative
+clustering then cuts the tree at a distance threshold (``1 - similarity``), so the number of
+stories follows from the data (:mod:`manysides.compare.clustering`). The threshold and the
+density settings were chosen together on the AllSides roundups train split, over batches of 30
+to 900 articles, by ``scripts/tune_stories.py`` and are read from
 ``manysides/data/stories.json``.
 
 An article that is mostly about one story but discusses another in a few paragraphs stays in its
@@ -54,6 +57,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from manysides.compare.align import actor_keys
+from manysides.compare.clustering import Density, cluster_similarity, scale_by_density
 from manysides.compare.contrast import date_range
 from manysides.model import Article, Span, Story
 
@@ -61,20 +65,14 @@ __all__ = [
     "EPOCH",
     "REAL_MODES",
     "ArticleVectors",
-    "Density",
     "article_day",
-    "cluster_similarity",
     "cluster_stories",
-    "cut_tree",
     "density_settings",
     "embed_articles",
     "evidence_matrix",
     "happening_matrix",
     "happening_profile",
     "lexical_similarity",
-    "linkage_tree",
-    "neighbourhood_density",
-    "scale_by_density",
     "settings",
     "similarity_matrix",
     "split_chunks",
@@ -110,9 +108,9 @@ LEAD_DECAY_CHARS = 600.0
 #: Publication dates further apart than this (days) start to lower the similarity ...
 DATE_GRACE_DAYS = 7.0
 #: ... by up to this much, reached at ``DATE_GRACE_DAYS + DATE_RAMP_DAYS``. Set by hand (the
-#: roundups carry no dates): 0.20 when the cut was 0.62; with the density term the cut is 0.77,
-#: so an uncrowded pair needs 0.15 less similarity to merge, and the penalty is 0.15 more.
-DATE_PENALTY = 0.35
+#: roundups carry no dates): 0.20 when the cut was 0.62; with the density term the cut is 0.80,
+#: so an uncrowded pair needs 0.18 less similarity to merge, and the penalty is 0.18 more.
+DATE_PENALTY = 0.38
 DATE_RAMP_DAYS = 30.0
 #: A chunk links its article to another story when it is this much closer to that story's
 #: centroid than to its own story's, and at least ``RELATED_MIN_SIMILARITY`` close to it.
@@ -421,96 +419,17 @@ def similarity_matrix(articles: Sequence[Article], vectors: np.ndarray) -> np.nd
     return np.clip(sim, -1.0, 1.0)
 
 
-# --- neighbourhood density ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Density:
-    """How a pair's similarity is lowered by how crowded its two articles' neighbourhoods are.
-
-    An article's density is its mean similarity to its ``neighbours`` nearest others (a batch
-    with fewer others counts the missing ones at ``floor``), clipped to ``[floor, cap]``; a pair
-    loses ``weight`` times its two densities' mean above ``floor``. In a big batch many stories
-    share a topic (several months' jobs reports, several rounds of one budget fight), so the
-    nearest stories crowd each article: a fixed cut merges them, while the same cut over a few
-    dozen articles is too strict. Counting the crowd (local scaling, as CSLS does for nearest
-    neighbours, Conneau et al. 2018) makes the cut follow the batch. Only taken, never added (a
-    lone article is not pushed towards its nearest neighbour), and at most ``weight * (cap -
-    floor)`` (0.3 as packaged), so a story whose members are close to each other (similarity
-    over about 0.55 with the packaged cut) holds together however large it is.
-    """
-
-    neighbours: int = 5
-    weight: float = 1.5
-    floor: float = 0.3
-    cap: float = 0.5
-
-
 def density_settings() -> Density:
-    """The tuned :class:`Density` in ``data/stories.json`` (the class defaults without one)."""
+    """The tuned :class:`~manysides.compare.clustering.Density` in ``data/stories.json`` (the
+    class defaults without one)."""
     found = settings().get("density")
     if not isinstance(found, dict):
         return Density()
+    first_cut = found.get("first_cut")
     return Density(neighbours=int(found["neighbours"]), weight=float(found["weight"]),
-                   floor=float(found["floor"]), cap=float(found["cap"]))
-
-
-def neighbourhood_density(sim: np.ndarray, density: Density) -> np.ndarray:
-    """Each row's mean similarity to its ``density.neighbours`` nearest other rows (missing
-    ones, in a small batch, count at ``density.floor``), clipped to ``[floor, cap]``."""
-    n, k = sim.shape[0], density.neighbours
-    found = min(k, n - 1)
-    total = np.zeros(n, dtype=np.float32)
-    if found > 0:
-        others = np.array(sim, dtype=np.float32)
-        np.fill_diagonal(others, -np.inf)
-        total = -np.partition(-others, found - 1, axis=1)[:, :found].sum(axis=1)
-    mean = (total + density.floor * (k - found)) / k
-    return np.clip(mean, density.floor, density.cap)
-
-
-def scale_by_density(sim: np.ndarray, density: Density | None = None) -> np.ndarray:
-    """``sim`` less each pair's crowding (see :class:`Density`); the diagonal stays 1."""
-    density = density_settings() if density is None else density
-    if sim.shape[0] < 2 or density.weight == 0:
-        return sim
-    excess = neighbourhood_density(sim, density) - density.floor
-    out = sim - density.weight * (excess[:, None] + excess[None, :]) / 2
-    np.fill_diagonal(out, 1.0)
-    return np.asarray(out, dtype=np.float32)
-
-
-def cluster_similarity(sim: np.ndarray, threshold: float) -> np.ndarray:
-    """Average-linkage clusters of a similarity matrix, cut at distance ``threshold``.
-
-    Returns one cluster number per row (0, 1, ... in order of first appearance).
-    """
-    return cut_tree(linkage_tree(sim), threshold, sim.shape[0])
-
-
-def linkage_tree(sim: np.ndarray) -> np.ndarray | None:
-    """The average-linkage tree (scipy's linkage matrix) of distances ``1 - sim``; None for
-    fewer than two rows. Cut it with :func:`cut_tree` (one tree serves every threshold)."""
-    if sim.shape[0] < 2:
-        return None
-    from scipy.cluster.hierarchy import linkage
-    from scipy.spatial.distance import squareform
-
-    distance = np.clip(1.0 - (sim + sim.T) / 2.0, 0.0, 2.0).astype(np.float64)
-    np.fill_diagonal(distance, 0.0)
-    tree: np.ndarray = linkage(squareform(distance, checks=False), method="average")
-    return tree
-
-
-def cut_tree(tree: np.ndarray | None, threshold: float, n: int) -> np.ndarray:
-    """Cluster numbers of the ``n`` rows of ``tree`` cut at distance ``threshold``."""
-    if tree is None:
-        return np.zeros(n, dtype=int)
-    from scipy.cluster.hierarchy import fcluster
-
-    raw = fcluster(tree, t=threshold, criterion="distance")
-    first: dict[int, int] = {}
-    return np.array([first.setdefault(int(c), len(first)) for c in raw], dtype=int)
+                   floor=float(found["floor"]), cap=float(found["cap"]),
+                   first_cut=None if first_cut is None else float(first_cut),
+                   own_share=float(found.get("own_share", 0.0)))
 
 
 # --- stories -----------------------------------------------------------------------------------
@@ -521,8 +440,9 @@ def cluster_stories(articles: list[Article], *, threshold: float | None = None,
     """Group ``articles`` into stories; the number of stories is found, not given.
 
     ``threshold`` is the largest average distance (``1 - similarity``, the similarity less its
-    neighbourhood density, :func:`scale_by_density`) at which two groups still merge; by
-    default the one tuned with the density on the roundups train split (``data/stories.json``).
+    crowding, :func:`~manysides.compare.clustering.scale_by_density`) at which two groups still
+    merge; by default the one tuned with the density on the roundups train split
+    (``data/stories.json``).
     Stories come largest first (ties: earliest publication, then input order), with ids
     ``s1, s2, ...``. Each article's ``meta["story"]`` records its story and related evidence.
     """
@@ -530,7 +450,7 @@ def cluster_stories(articles: list[Article], *, threshold: float | None = None,
         return []
     cut = float(settings()["threshold"]) if threshold is None else float(threshold)
     vectors = embed_articles(articles, encoder)
-    sim = scale_by_density(similarity_matrix(articles, vectors.articles))
+    sim = scale_by_density(similarity_matrix(articles, vectors.articles), density_settings())
     labels = cluster_similarity(sim, cut)
     groups = _ordered_groups(labels, articles)
     stories = [Story(id=f"s{k + 1}") for k in range(len(groups))]
