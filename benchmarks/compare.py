@@ -23,11 +23,15 @@ no stemming), beside two lead baselines in the same run: the first sentence of t
 article, and the first sentence of each article (mean).
 
 Cost of comparison in ``analyze``: the first N (1,000; ``--quick`` 100) articles of
-``lean/valid.jsonl.gz`` are written to a temporary JSONL file and analysed in a child process:
-per-article stages (``analyze(..., compare=False)``), then :func:`manysides.compare.compare` on
-the result, each timed, and the child's peak RSS.
+``lean/valid.jsonl.gz`` are written to a temporary JSONL file and analysed in a child process by
+the real :func:`manysides.analyze.analyze`, HTML report and JSON included. Timed separately:
+the per-article part (loading the models, ingest, every stage, the store update), the
+comparison (:func:`manysides.compare.compare`, its share of the per-article part's time as
+before), and writing the report and the JSON. The child's peak RSS is given per phase (the
+kernel's high-water mark, ``VmHWM``, reset at each phase's start) and overall.
 
     python benchmarks/compare.py [--cache /tmp/emb.npz] [--only stories|brief|cost] [--quick]
+                                 [--articles N]
 """
 
 from __future__ import annotations
@@ -39,14 +43,16 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from _common import SHARED, Clock, child_result
+from _common import SHARED, Clock
 from tune_stories import (
     ROUNDUPS,
     CachedEncoder,
@@ -195,21 +201,106 @@ def _write_lean(n: int, folder: Path) -> Path:
     return target
 
 
+class PhasePeaks:
+    """Peak RSS of each phase of a run, in MB: the kernel's high-water mark of this process
+    (``VmHWM``), read and reset (``/proc/self/clear_refs``) as each phase ends."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, float] = {}
+        self.ends: dict[str, float] = {}
+        self.phase = "start"
+        self.clock = Clock().__enter__()
+        self.times: dict[str, tuple[float, float]] = {}
+
+    def next(self, phase: str) -> None:
+        """End the current phase (its peak, its wall and CPU time) and start ``phase``."""
+        self.clock.__exit__()
+        self.times[self.phase] = (self.clock.wall, self.clock.cpu)
+        status = Path("/proc/self/status").read_text()
+        self.peaks[self.phase] = _status_mb(status, "VmHWM")
+        self.ends[self.phase] = _status_mb(status, "VmRSS")
+        Path("/proc/self/clear_refs").write_text("5")
+        self.phase = phase
+        self.clock = Clock().__enter__()
+
+
+def _status_mb(status: str, key: str) -> float:
+    line = next(x for x in status.splitlines() if x.startswith(key + ":"))
+    return int(line.split()[1]) / 1024
+
+
 def child_cost(n: int) -> None:
-    """In a child process: analyze N lean articles without comparison, then compare them."""
+    """In a child process: the real analyze of N lean articles (comparison, HTML and JSON
+    included), its phases timed and their peak RSS measured."""
     from manysides.analyze import analyze
-    from manysides.compare import compare
+    from manysides.nlp.encoder import get_encoder
+    from manysides.nlp.pipeline import load_nlp
 
     with tempfile.TemporaryDirectory() as folder:
         source = _write_lean(n, Path(folder))
-        with Clock() as stages:
-            result = analyze([source], db=Path(folder) / "bench.db", compare=False)
-        with Clock() as comparison:
-            found = compare(result.articles)
-    print(json.dumps({"stages_wall": stages.wall, "stages_cpu": stages.cpu,
-                      "compare_wall": comparison.wall, "compare_cpu": comparison.cpu,
-                      "stories": len(found.stories)}))
-    child_result(len(result.articles), comparison)
+        peaks = PhasePeaks()
+        peaks.next("load")
+        load_nlp()  # what the first batch would load anyway, so that its cost shows apart
+        get_encoder().encode(["warm up"])
+        peaks.next("ingest")
+
+        def progress(name: str, done: int, total: int) -> None:
+            if name == "compare":
+                peaks.next("compare" if done == 0 else "after compare")
+
+        with _phases(peaks):
+            result = analyze([source], db=Path(folder) / "bench.db", progress=progress,
+                             out=Path(folder) / "report.html",
+                             json_out=Path(folder) / "report.json")
+        peaks.next("end")
+        assert result.comparison is not None
+        stories = len(result.comparison.stories)
+    times = peaks.times
+    stages = [times[k] for k in ("load", "ingest", "stages") if k in times]
+    print(json.dumps({
+        "stages_wall": sum(t[0] for t in stages), "stages_cpu": sum(t[1] for t in stages),
+        "compare_wall": times["compare"][0], "compare_cpu": times["compare"][1],
+        "write_wall": times["html"][0] + times["json"][0],
+        "write_cpu": times["html"][1] + times["json"][1],
+        "stories": stories, "phase_peak_mb": peaks.peaks, "phase_end_mb": peaks.ends,
+    }))
+    print(json.dumps({"items": len(result.articles), "peak_rss_mb": max(peaks.peaks.values())}))
+
+
+@contextmanager
+def _phases(peaks: PhasePeaks) -> Iterator[None]:
+    """Meanwhile, the stages (from their first batch to the store update), the HTML report and
+    the JSON are phases of their own (``analyze`` looks each function up when it calls it)."""
+    from manysides import report, stages
+    from manysides.report import export
+
+    wrapped = {(stages, "run_stages"): "stages", (report, "write_report"): "html",
+               (export, "write_json_report"): "json"}
+    originals = {key: getattr(*key) for key in wrapped}
+    for (module, name), phase in wrapped.items():
+        setattr(module, name, _as_phase(peaks, phase, originals[module, name]))
+    try:
+        yield
+    finally:
+        for (module, name), function in originals.items():
+            setattr(module, name, function)
+
+
+def _as_phase(peaks: PhasePeaks, phase: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` starting ``phase``; the stages' phase ends where the comparison starts."""
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        peaks.next(phase)
+        out = function(*args, **kwargs)
+        if phase != "stages":
+            peaks.next("after " + phase)
+        return out
+
+    return wrapped
+
+
+#: The phases of the cost child, in order, as printed.
+PHASES = ("start", "load", "ingest", "stages", "compare", "after compare", "html", "after html",
+          "json", "after json")
 
 
 def analyze_cost(n: int) -> None:
@@ -227,7 +318,13 @@ def analyze_cost(n: int) -> None:
           f"{times['stages_wall']:.1f} s wall ({times['stages_cpu']:.1f} s CPU), comparison "
           f"{times['compare_wall']:.1f} s wall ({times['compare_cpu']:.1f} s CPU) = "
           f"{share:.0%} of the stages' wall time ({share_cpu:.0%} CPU); {times['stories']} "
-          f"stories; peak RSS {peak['peak_rss_mb']:.0f} MB")
+          f"stories; report and JSON written in {times['write_wall']:.1f} s wall "
+          f"({times['write_cpu']:.1f} s CPU); peak RSS {peak['peak_rss_mb']:.0f} MB")
+    print(f"{'phase':<14} {'peak RSS MB':>11} {'RSS at end MB':>13}")
+    for phase in PHASES:
+        if phase in times["phase_peak_mb"]:
+            print(f"{phase:<14} {times['phase_peak_mb'][phase]:>11.0f} "
+                  f"{times['phase_end_mb'][phase]:>13.0f}")
 
 
 def stories_benchmark(cache: Path | None) -> None:
@@ -265,13 +362,15 @@ def main() -> None:
                         help="run one part only")
     parser.add_argument("--quick", action="store_true",
                         help="cost on 100 articles instead of 1,000")
+    parser.add_argument("--articles", type=int, default=None,
+                        help="cost on this many articles (overrides --quick)")
     args = parser.parse_args()
     if args.only in (None, "stories"):
         stories_benchmark(args.cache)
     if args.only in (None, "brief"):
         brief_benchmark()
     if args.only in (None, "cost"):
-        analyze_cost(100 if args.quick else 1000)
+        analyze_cost(args.articles or (100 if args.quick else 1000))
 
 
 if __name__ == "__main__":

@@ -86,3 +86,40 @@ def test_stages_batches_are_bounded_by_characters(registry: stages._Registry) ->
     assert [[t[0] for t in batch] for batch in seen] == [["a", "b"], ["c"], ["d", "e", "f"]]
     with pytest.raises(ValueError, match="batch_chars"):
         stages.run_stages(articles, batch_chars=0)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(x for x in status if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+@pytest.mark.skipif(stages._libc() is None, reason="needs glibc's malloc_trim")
+def test_stages_release_memory_returns_freed_heap_pages() -> None:
+    """Freed heap blocks below one still in use stay resident until release_memory."""
+    import ctypes
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.malloc.argtypes = [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    blocks = [libc.malloc(100_000) for _ in range(800)]  # under the mmap threshold: heap
+    for block in blocks:
+        ctypes.memset(block, 1, 100_000)
+    for block in blocks[:-1]:  # the last one pins the heap's top: free() alone trims nothing
+        libc.free(block)
+    before = _rss_mb()
+    stages.release_memory()
+    after = _rss_mb()
+    libc.free(blocks[-1])
+    assert before - after > 40
+
+
+def test_stages_run_stages_releases_memory_after_each_batch(
+    registry: stages._Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(stages, "release_memory", lambda: calls.append(1))
+    articles = [Article(id=str(k), text="x" * 10) for k in range(5)]
+    stages.run_stages(articles, ["t.mentions.v1"], batch_size=2)
+    assert len(calls) == 3

@@ -61,12 +61,19 @@ def analyze(
 ) -> AnalysisResult:
     """Ingest ``sources``, store them in ``db``, run ``stages`` (default: all), compare the
     outlets (``compare``; duplicates are left out), write reports."""
-    from manysides.stages import check_order, run_stages, stage_names
+    from manysides.stages import (
+        check_order,
+        map_large_blocks,
+        release_memory,
+        run_stages,
+        stage_names,
+    )
     from manysides.store import Store
 
     cfg = config or load_config()
     stage_list = list(stage_names(default_only=True) if stages is None else stages)
     check_order(stage_list)  # a bad stage list fails before anything is read or stored
+    map_large_blocks()  # what a batch frees goes back to the system (see manysides.stages)
     with Store.open(db or cfg["store"]["db"] or None) as store:
         ingested, added = add_to_store(
             store, sources, config=cfg, outlet=outlet, published=published,
@@ -81,6 +88,7 @@ def analyze(
             batch_chars=cfg["analysis"]["batch_chars"],
         )
         store.update(articles)
+    release_memory()  # what the stages and the store update worked with
     result = AnalysisResult(
         articles=articles,
         failures=ingested.failures,
@@ -90,6 +98,7 @@ def analyze(
     )
     if compare:
         result.comparison = _compare(articles, progress)
+        release_memory()  # what the comparison worked with, before the report is written
     _write_outputs(result, out, json_out, title or cfg["report"]["title"])
     return result
 

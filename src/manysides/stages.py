@@ -21,6 +21,7 @@ the registries are first read. Heavy imports belong inside the functions, not at
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from collections.abc import Callable, Iterable
@@ -37,8 +38,10 @@ __all__ = [
     "check_order",
     "get_stage",
     "get_task",
+    "map_large_blocks",
     "register_stage",
     "register_task",
+    "release_memory",
     "run_stages",
     "stage_names",
     "task_names",
@@ -198,6 +201,7 @@ def run_stages(
                     progress(stage.name, len(done) + len(batch))
         finally:
             _forget_parses()
+            release_memory()
         done.extend(batch)
     return done
 
@@ -219,6 +223,52 @@ def _forget_parses() -> None:
     pipeline = sys.modules.get("manysides.nlp.pipeline")
     if pipeline is not None:
         pipeline.forget_parses()
+
+
+#: Heap blocks at least this large are mapped on their own (glibc ``M_MMAP_THRESHOLD``), so
+#: that freeing one (a parse's or an encoder run's working buffer) returns it to the system.
+MMAP_THRESHOLD = 4 << 20
+
+
+def map_large_blocks() -> None:
+    """Have the C library map every block of :data:`MMAP_THRESHOLD` bytes or more on its own.
+
+    glibc raises its own threshold (up to 32 MB) each time such a block is freed, after which
+    the encoder's and the parser's working buffers stay in the heap between the blocks a run
+    keeps, and the process only grows. A no-op where ``mallopt`` does not exist."""
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
+_M_MMAP_THRESHOLD = -3
+
+
+def release_memory() -> None:
+    """Hand the heap memory freed so far back to the system, where the C library allows it.
+
+    glibc keeps freed heap pages for later reuse, and what a batch frees (its parsed Docs,
+    the encoder's working buffers) is scattered between what the run keeps, so without this
+    the process stays as large as its largest batch ever made it, plus the fragments. A no-op
+    where ``malloc_trim`` does not exist (macOS, Windows, musl)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> Any:
+    """The process's glibc (for ``mallopt`` and ``malloc_trim``), or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc_trim, libc.mallopt  # noqa: B018 - both exist: glibc, not musl
+    except (OSError, AttributeError):
+        return None
+    return libc
 
 
 def _run_one(stage: Stage, articles: list[Article]) -> list[Article]:

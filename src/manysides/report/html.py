@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -31,12 +31,25 @@ from manysides.report.framing import ArticleFraming, article_framing
 from manysides.report.spans import Highlight, render_paragraphs
 from manysides.report.stories import Citations, outlet_cards, outlet_names, story_views
 
-__all__ = ["content_security_policy", "embed_json", "render_report", "script_hash", "write_report"]
+__all__ = [
+    "content_security_policy",
+    "embed_json",
+    "render_chunks",
+    "render_report",
+    "script_hash",
+    "write_report",
+]
 
 TAGLINE = "Every highlighted passage links to the exact words of its article"
 
 
-def render_report(
+def render_report(articles: Sequence[Article], **kw: Any) -> str:
+    """The report on ``articles`` (and the inputs that failed) as one HTML document; the
+    keywords are :func:`render_chunks`'."""
+    return "".join(render_chunks(articles, **kw))
+
+
+def render_chunks(
     articles: Sequence[Article],
     *,
     failures: Sequence[IngestFailure] = (),
@@ -45,8 +58,9 @@ def render_report(
     extra: dict[str, Any] | None = None,
     comparison: Comparison | None = None,
     profiles: Sequence[OutletProfile] | None = None,
-) -> str:
-    """The report on ``articles`` (and the inputs that failed) as one HTML document.
+) -> Iterator[str]:
+    """The report on ``articles`` (and the inputs that failed) as one HTML document, in the
+    pieces the template renders (so that a large report can be written as it is rendered).
 
     ``extra`` holds run details (command, settings, ...): shown in the overview and embedded as
     JSON (``<script type="application/json" id="manysides-extra">``) for later stages.
@@ -82,13 +96,14 @@ def render_report(
         "style": Markup(_asset("report.css")),
         "script": Markup(script),
     }
-    return _environment().get_template("report.html").render(context)
+    return _environment().get_template("report.html").generate(context)
 
 
 def write_report(path: str | os.PathLike[str], articles: Sequence[Article], **kw: Any) -> Path:
-    """Render the report and write it to ``path`` (atomically: a reader never sees half a file)."""
+    """Render the report and write it to ``path`` as it is rendered (atomically: a reader
+    never sees half a file)."""
     target = Path(path)
-    _write_atomic(target, render_report(articles, **kw))
+    _write_atomic(target, render_chunks(articles, **kw))
     return target
 
 
@@ -201,7 +216,12 @@ def _asset(name: str) -> str:
     return resources.files("manysides.report").joinpath("templates", name).read_text("utf-8")
 
 
-def _write_atomic(target: Path, text: str) -> None:
+def _write_atomic(target: Path, chunks: Iterable[str]) -> None:
     temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.writelines(chunks)
+    except BaseException:  # rendering failed half way: leave no half file behind
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, target)
