@@ -71,3 +71,25 @@ def test_outlet_label_is_the_outlet_else_the_file_never_invented() -> None:
     assert [outlet_label(a) for a in (named, filed, part, bare)] == [
         "Civic Wire", "column.txt", "feed.xml #2", "article 01234567"]
     assert [outlet_of(a) for a in (named, filed)] == [" Civic Wire ", "e" * 16]
+
+
+def test_plainest_mention_ties_are_broken_by_position() -> None:
+    """Two mentions of one event in one article, alike in every way but their place, pick the
+    first (tuples holding spans cannot be compared)."""
+    from contrast_helpers import article, event
+
+    from manysides.compare.align import AlignedEvent
+    from manysides.compare.brief import _plainest
+    from manysides.model import StoryEvent
+
+    text = ("Borovia shelled the Ardenian border town overnight. "
+            "Borovia shelled the Ardenian border town overnight.")
+    one = article("p1", text, [
+        event(text, "shelled", "ASSAULT", source=(("Borovia", "BOR"),),
+              target=(("Ardenia", "ARD"),)),
+        event(text, "shelled", "ASSAULT", source=(("Borovia", "BOR"),),
+              target=(("Ardenia", "ARD"),), after=40)], outlet="Signal")
+    item = AlignedEvent(event=StoryEvent(id="s-e1", type="ASSAULT",
+                                         mentions=[("p1", 1), ("p1", 0)]), support=[1.0, 1.0])
+    found = _plainest(item, {"p1": one})
+    assert found is not None and found[1].start == 0

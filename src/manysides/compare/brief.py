@@ -371,10 +371,10 @@ def _plainest(item: AlignedEvent, by_id: dict[str, Article],
                                      if outlet_of(by_id[a]) != outlet_of(article)))
         shared = round(len(mine & others) / len(mine), 1) if mine else 0.0
         found.append((loaded_count(text), bool(FIRST_PERSON.search(text)), -shared, len(text),
-                      article_id, span))
+                      article_id, span.start, span))
     if not found:
         return None
-    loaded, first, _, _, article_id, span = min(found)
+    loaded, first, _, _, article_id, _, span = min(found, key=lambda f: f[:6])
     return (by_id[article_id], span) if loaded <= MAX_LOADED and not first else None
 
 
