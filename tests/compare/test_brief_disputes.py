@@ -93,3 +93,18 @@ def test_plainest_mention_ties_are_broken_by_position() -> None:
                                          mentions=[("p1", 1), ("p1", 0)]), support=[1.0, 1.0])
     found = _plainest(item, {"p1": one})
     assert found is not None and found[1].start == 0
+
+
+def test_reasons_are_told_from_the_first_side_and_capped() -> None:
+    def pair(n: int, a: str, b: str, reason: str) -> Contradiction:
+        return Contradiction(id=f"s1-c{n}", story="s1", story_event="s1-e1", kind="denial",
+                             reason=reason, a=_side(a, a.upper()), b=_side(b, b.upper()),
+                             confidence=0.8)
+
+    pairs = [pair(1, "a", "b", '"helped" asserted vs "alone" denied'),
+             pair(2, "b", "c", '"alone" denied vs "backed" asserted'),
+             pair(3, "d", "b", '"worked" asserted vs "alone" denied')]
+    (line,) = disputed_lines(pairs, {})
+    assert line.text.startswith('Accounts differ ("helped" asserted vs "alone" denied; '
+                                '"backed" asserted vs "alone" denied; 1 more). On one side, A:')
+    assert [c.article for c in line.citations] == ["a", "c", "d", "b"]

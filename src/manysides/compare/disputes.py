@@ -12,7 +12,10 @@ from collections.abc import Mapping, Sequence
 
 from manysides.model import BriefSentence, Citation, Contradiction, ContradictionSide
 
-__all__ = ["disputed_lines"]
+__all__ = ["MAX_REASONS", "disputed_lines"]
+
+#: Reasons a disputed line names at most (the pairs of one dispute may give several).
+MAX_REASONS = 2
 
 
 def disputed_lines(contradictions: Sequence[Contradiction], names: Mapping[str, str],
@@ -31,18 +34,28 @@ def disputed_lines(contradictions: Sequence[Contradiction], names: Mapping[str, 
         if sides is None:
             lines.extend(_disputed(names, [c.reason], [c.a], [c.b], c.story_event) for c in group)
         else:
-            reasons = _reasons(group)
+            reasons = _reasons(group, sides[0])
             lines.append(_disputed(names, reasons, *sides, group[0].story_event))
     return lines
 
 
-def _reasons(group: Sequence[Contradiction]) -> list[str]:
-    """The reasons of ``group``, each once: "12 vs 14 injured" is "14 vs 12 injured" told from
-    the other side (the first pair's reason names the first side first)."""
+def _reasons(group: Sequence[Contradiction], first: Sequence[ContradictionSide]) -> list[str]:
+    """The reasons of ``group``, each once, told from the ``first`` side: a reason of two
+    self-contained accounts ('"hit" negated vs "damage" asserted') is turned round when its
+    pair's first passage is on the other side; "12 vs 14 injured" is "14 vs 12 injured" told
+    from the other side. At most :data:`MAX_REASONS`, then how many more."""
+    ours = {(s.article, s.span.start, s.span.end) for s in first}
     seen: dict[tuple[str, ...], str] = {}
     for c in group:
-        seen.setdefault(tuple(sorted(c.reason.split())), c.reason)
-    return list(seen.values())
+        reason = c.reason
+        if (c.a.article, c.a.span.start, c.a.span.end) not in ours and c.kind != "number":
+            one, vs, other = reason.partition(" vs ")
+            reason = f"{other} vs {one}" if vs else reason
+        seen.setdefault(tuple(sorted(reason.split())), reason)
+    reasons = list(seen.values())
+    if len(reasons) > MAX_REASONS:
+        reasons = [*reasons[:MAX_REASONS], f"{len(reasons) - MAX_REASONS} more"]
+    return reasons
 
 
 def _two_sides(group: Sequence[Contradiction],
