@@ -83,7 +83,7 @@ HELPING = frozenset({"AID", "SUPPORT", "COOPERATE"})
 REALIS = frozenset({"asserted", "reported", "hedged", "denied"})
 #: A pair at or above this score is the same event.
 THRESHOLD = 0.6
-#: What a pair loses when one mention tells of many acts (a habit) and the other of one.
+#: What a pair loses when an undated mention of many acts (a habit) meets one of a single act.
 SERIES_PENALTY = 0.1
 #: Weights of the parts of a pair score (they sum to 1).
 WEIGHTS = {"type": 0.15, "actors": 0.3, "date": 0.15, "location": 0.05, "quantities": 0.1,
@@ -412,8 +412,8 @@ class Scorer:
         score = _score(ea, eb, fa, fb, self.weight)
         if score is not None and _account_and_denial(fa, fb):
             return max(score, THRESHOLD)
-        if score is not None and fa.series != fb.series:
-            score -= SERIES_PENALTY
+        if score is not None and fa.series != fb.series and (fa if fa.series else fb).date is None:
+            score -= SERIES_PENALTY  # an undated series against a single act
         return score
 
     def hard_veto(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
