@@ -288,7 +288,7 @@ _THE = frozenset({"United", "Republic", "Kingdom", "Islands", "Emirates", "State
 
 
 def _with_article(name: str) -> str:
-    """"the United States", "the Islamic Revolutionary Guard Corps"; "Israel", "Hamas"."""
+    """"the United States", "the European Union"; "France", "Hezbollah"."""
     return f"the {name}" if _THE & set(name.split()) else name
 
 

@@ -157,7 +157,7 @@ def _owner_code(owner: Item, sector: str, state: _State) -> str | None:
 
 
 def _owner_name(owner: Item, code: str | None, state: _State) -> str | None:
-    """A person's government is named after the country ("Netanyahu's cabinet" -> Israel)."""
+    """A person's government is named after the country ("Scholz's cabinet" -> Germany)."""
     if owner.is_person and code:
         country = state.gazetteer.country(state.gazetteer.split(code)[0] or "")
         return country.name if country else owner.name

@@ -1,7 +1,7 @@
 """When an event happened: date expressions resolved against the article's own date.
 
 :func:`resolve_date` turns "April 1st", "last Monday", "Saturday", "yesterday", "last night",
-"October 7, 2023" or "in 1992" into an ISO 8601 date, at the precision the words give
+"March 4, 2021" or "in 1998" into an ISO 8601 date, at the precision the words give
 ("2024-04-01", "2023-08", "1992"). Relative expressions need the article's date (``base``):
 without one they stay unresolved (None), as does a month and day with no year. Weekday names
 mean the most recent such day (today included) unless the event is in the future.
@@ -165,7 +165,7 @@ def resolve_event_date(text: str, published: datetime | date | None,
                        reference: date | None = None, *, relative: bool = False,
                        future: bool = False) -> tuple[str | None, str | None]:
     """(ISO date, basis) of a date expression in an article. The basis says what the date
-    rests on: ``explicit`` (the words alone: "October 7, 2023", "in 1992", or a yearless
+    rests on: ``explicit`` (the words alone: "March 4, 2021", "in 1998", or a yearless
     "--10-07"), ``published`` (the article's date) or ``inferred`` (a ``reference`` date the
     text itself gives, see :func:`infer_reference`; ``relative`` if it may resolve "Saturday"
     too, else only the year of a month and day)."""
