@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,14 @@ import manysides
 from manysides.errors import ConfigError
 from manysides.model import SCHEMA_VERSION, Article, Comparison, IngestFailure, to_dict
 
-__all__ = ["FLAT_COLUMNS", "FORMATS", "export_articles", "flat_row", "write_json_report"]
+__all__ = [
+    "FLAT_COLUMNS",
+    "FORMATS",
+    "export_articles",
+    "flat_row",
+    "write_atomic",
+    "write_json_report",
+]
 
 FLAT_COLUMNS = (
     "id",
@@ -114,16 +122,21 @@ def write_json_report(
         parts.append(("comparison", _chunks(comparison, 1, opened=2)))
     parts.extend((str(key), _chunks(value, 1)) for key, value in to_dict(extra or {}).items())
     target = Path(path)
+    write_atomic(target, itertools.chain(_members(parts, 0), ["\n"]))
+    return target
+
+
+def write_atomic(target: Path, chunks: Iterable[str]) -> None:
+    """Write ``chunks`` to ``target`` as they come, atomically: a reader never sees half a
+    file, and a failure half way (a value that cannot be written) leaves none behind."""
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8") as stream:
-            stream.writelines(_members(parts, 0))
-            stream.write("\n")
-    except BaseException:  # an article failed to serialise: leave no half file behind
+            stream.writelines(chunks)
+    except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     os.replace(temporary, target)
-    return target
 
 
 # The analyze JSON is written piece by piece, reading exactly as ``json.dumps(document,

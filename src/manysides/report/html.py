@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -27,6 +27,7 @@ import manysides
 from manysides.model import Article, Comparison, IngestFailure, OutletProfile
 from manysides.report import overview
 from manysides.report.events import ArticleEvents, article_events
+from manysides.report.export import write_atomic
 from manysides.report.framing import ArticleFraming, article_framing
 from manysides.report.spans import Highlight, render_paragraphs
 from manysides.report.stories import Citations, outlet_cards, outlet_names, story_views
@@ -103,7 +104,7 @@ def write_report(path: str | os.PathLike[str], articles: Sequence[Article], **kw
     """Render the report and write it to ``path`` as it is rendered (atomically: a reader
     never sees half a file)."""
     target = Path(path)
-    _write_atomic(target, render_chunks(articles, **kw))
+    write_atomic(target, render_chunks(articles, **kw))
     return target
 
 
@@ -214,14 +215,3 @@ def _iso(value: datetime | None) -> str:
 @cache
 def _asset(name: str) -> str:
     return resources.files("manysides.report").joinpath("templates", name).read_text("utf-8")
-
-
-def _write_atomic(target: Path, chunks: Iterable[str]) -> None:
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.writelines(chunks)
-    except BaseException:  # rendering failed half way: leave no half file behind
-        temporary.unlink(missing_ok=True)
-        raise
-    os.replace(temporary, target)

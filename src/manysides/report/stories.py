@@ -135,10 +135,6 @@ def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
     return {outlet_of(a): outlet_label(a) for a in articles}
 
 
-def _outlet_key(article: Article) -> str:
-    return outlet_of(article)
-
-
 def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: dict[str, str],
                 cites: Citations) -> list[StoryView]:
     by_id = {a.id: a for a in articles}
@@ -154,7 +150,7 @@ def story_views(comparison: Comparison, articles: Sequence[Article], anchor_of: 
     views = []
     for story in comparison.stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        outlets = list(dict.fromkeys(_outlet_key(a) for a in members))
+        outlets = list(dict.fromkeys(outlet_of(a) for a in members))
         brief = briefs.get(story.id)
         brief_rows = []
         for sentence in brief.sentences if brief else []:
@@ -200,7 +196,7 @@ def _named(text: str, names: dict[str, str]) -> str:
 
 def _outlet_of(by_id: dict[str, Article], article: str) -> str:
     found = by_id.get(article)
-    return _outlet_key(found) if found else article
+    return outlet_of(found) if found else article
 
 
 def _cell(verdict: OutletVerdict | None, cites: Citations, by_id: dict[str, Article]) -> Cell:
@@ -222,7 +218,7 @@ def _heat(members: Sequence[Article], cites: Citations
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for article in members:
-        outlet = _outlet_key(article)
+        outlet = outlet_of(article)
         for mention in article.mentions:
             if not mention.actor:
                 continue
