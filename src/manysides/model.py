@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
+    "TRANSIENT",
     "Article",
     "Attribution",
     "Brief",
@@ -57,6 +58,7 @@ __all__ = [
     "article_id",
     "from_dict",
     "normalise_text",
+    "saved_fields",
     "to_dict",
 ]
 
@@ -65,6 +67,9 @@ __all__ = [
 SCHEMA_VERSION = "1.1"
 
 T = TypeVar("T")
+
+#: Key of ``field(metadata=...)`` marking a field that is never saved (see :func:`saved_fields`).
+TRANSIENT = "manysides.transient"
 
 
 class DateSource(StrEnum):
@@ -285,6 +290,11 @@ class Article:
     genre_basis: dict[str, float] = field(default_factory=dict)
     framing: list[FramingTerm] = field(default_factory=list)  # loaded words, words for acts
     meta: dict[str, Any] = field(default_factory=dict)  # stage results with no field of their own
+    # Never saved (the store, the JSON and the schema leave it out): what a stage computed that a
+    # later step of the same process may reuse instead of computing again, such as the vectors
+    # of the article's body chunks (manysides.compare.stories.keep_body_vectors).
+    reuse: dict[str, Any] = field(default_factory=dict, compare=False, repr=False,
+                                  metadata={TRANSIENT: True})
 
     @classmethod
     def create(cls, text: str, **fields: Any) -> Article:
@@ -550,7 +560,7 @@ def article_id(text: str) -> str:
 def to_dict(obj: Any) -> Any:
     """Turn a model object (or list/dict of them) into JSON-ready data."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in saved_fields(obj)}
     if isinstance(obj, StrEnum):
         return obj.value
     if isinstance(obj, datetime | date):
@@ -560,6 +570,11 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {str(k): to_dict(v) for k, v in obj.items()}
     return obj
+
+
+def saved_fields(obj: Any) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields of a model object or class that its JSON holds (all but transient ones)."""
+    return tuple(f for f in dataclasses.fields(obj) if not f.metadata.get(TRANSIENT))
 
 
 def from_dict(cls: type[T], data: Any) -> T:
@@ -584,7 +599,7 @@ def _build(tp: Any, data: Any) -> Any:
         return data
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        known = {f.name for f in dataclasses.fields(tp)}
+        known = {f.name for f in saved_fields(tp)}
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown field(s) for {tp.__name__}: {sorted(unknown)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from manysides.model import Article, Attribution, Claim, Mention, Span
@@ -139,3 +140,19 @@ def test_framing_stage_fills_every_field_and_needs_events(nlp, encoder) -> None:
     assert article.genre in ("news report", "opinion", "analysis")
     assert article.genre_basis["sentences"] == 6
     assert Article.from_json(article.to_json()) == article
+
+
+def test_framing_stage_leaves_body_chunk_vectors_for_the_comparison(nlp, encoder) -> None:
+    from manysides.compare.stories import BODY_VECTORS, split_chunks
+    from manysides.stages import run_stages
+
+    paragraph = ("Rescue teams searched the flooded valley for a third day on {day}, officials "
+                 "said. The river rose again overnight and more villages were cut off. ")
+    text = "\n\n".join(paragraph.format(day=day) * 2 for day in ("Monday", "Tuesday", "Friday"))
+    (article,) = run_stages([Article.create(text)],
+                            ["manysides.events.rules.v1", "manysides.quotes.rules.v1",
+                             "manysides.framing.v1"])
+    spans, vectors = article.reuse[BODY_VECTORS]
+    assert spans == [(c.start, c.end) for c in split_chunks(text)[1:]] and spans
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert "reuse" not in article.to_dict()

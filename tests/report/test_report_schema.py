@@ -157,8 +157,9 @@ def test_schema_is_draft_2020_12_with_every_model_class(schema: dict[str, Any]) 
         cls = getattr(model, name)
         if isinstance(cls, type) and dataclasses.is_dataclass(cls):
             properties = schema["$defs"][cls.__name__]["properties"]
-            assert {f.name for f in dataclasses.fields(cls)} <= set(properties), name
+            assert {f.name for f in model.saved_fields(cls)} <= set(properties), name
     article = schema["$defs"]["Article"]
+    assert "reuse" not in article["properties"]  # transient: never written
     assert article["required"] == ["id", "text"]
     assert article["properties"]["published"] == {
         "type": ["string", "null"],

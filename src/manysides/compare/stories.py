@@ -1,11 +1,15 @@
 """Stories: group articles about the same real-world happening, without being told how many.
 
 Each article is read as a few pieces of its own text: the title, the lead (first chunk) and the
-body chunks (paragraphs merged or split to a few hundred characters). Every piece of every article
-is embedded in one batch with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`); the
-article vector is the normalised mean of the title, lead and body-mean vectors. Two articles'
-similarity blends the cosine of their vectors with the TF-IDF cosine of their words (idf from the
-batch: shared rare names weigh most), adjusted by evidence the earlier stages may have left:
+body chunks (paragraphs merged or split to a few hundred characters). Titles and leads are
+embedded in one batch with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`). A body
+chunk is read from the vectors the claims stage computed for its sentences in the same process
+(their normalised mean, :func:`keep_body_vectors`), so its words are not encoded twice; without
+them (articles read back from a store) it is embedded too, in its first ``BODY_TOKENS`` word
+pieces. The article vector is the normalised mean of the title, lead and body-mean vectors.
+Two articles' similarity blends the cosine of their vectors with the TF-IDF cosine of their words
+(idf from the batch: shared rare names weigh most), adjusted by evidence the earlier stages
+may have left:
 
 * shared actors (``article.mentions`` actor codes, by share of mentions) and shared events
   (``article.events`` type with its source and target actors, or type with a day-precise date)
@@ -72,6 +76,7 @@ __all__ = [
     "evidence_matrix",
     "happening_matrix",
     "happening_profile",
+    "keep_body_vectors",
     "lexical_similarity",
     "settings",
     "similarity_matrix",
@@ -92,6 +97,8 @@ BODY_TOKENS = 128
 #: Share of the TF-IDF cosine in the similarity (the rest is the embedding cosine); chosen with
 #: the threshold on roundups train (0.5 beat 0.6, 0.7, 0.8 and embeddings alone).
 LEXICAL_WEIGHT = 0.5
+#: Rows of the TF-IDF cosine computed together (:func:`lexical_similarity`).
+LEXICAL_ROWS = 256
 #: Weight of shared actors and events, added to the cosine when both articles carry mentions.
 EVIDENCE_WEIGHT = 0.10
 #: Who did what in the leads: when both articles' lead happenings (events weighted by
@@ -119,6 +126,9 @@ RELATED_MIN_SIMILARITY = 0.50
 #: An event names another story's happening when its (type, source side) weighs at least this
 #: much in that story's lead happening (unit vector) and under half as much in its own story's.
 RELATED_HAPPENING_SHARE = 0.3
+#: Key in ``Article.reuse`` of the body chunk vectors the claims stage read
+#: (:func:`keep_body_vectors`).
+BODY_VECTORS = "story_body_vectors"
 #: Threshold used when ``data/stories.json`` is missing (it should not be).
 FALLBACK_THRESHOLD = 0.45
 
@@ -221,14 +231,47 @@ def _chosen_chunks(article: Article) -> list[Span]:
     return chunks
 
 
+def keep_body_vectors(article: Article, sentences: Sequence[Span], vectors: np.ndarray) -> None:
+    """Keep on ``article`` (in ``article.reuse``, never saved) the vectors of its body chunks
+    read from the vectors of its sentences, so that :func:`embed_articles` in the same process
+    need not encode the chunks again: each chunk's vector is the normalised mean of the vectors
+    of the sentences whose middle lies in it (rows of zeros, sentences too short to have been
+    read, are left out). Nothing is kept when a body chunk has no such sentence."""
+    chunks = _chosen_chunks(article)[1:]
+    article.reuse.pop(BODY_VECTORS, None)
+    if not chunks:
+        return
+    middles = np.array([(s.start + s.end) / 2 for s in sentences], dtype=np.float64)
+    read = np.linalg.norm(vectors, axis=1) > 0 if len(vectors) else np.zeros(0, dtype=bool)
+    out = np.zeros((len(chunks), vectors.shape[1] if vectors.ndim == 2 else 384),
+                   dtype=np.float32)
+    for row, chunk in enumerate(chunks):
+        inside = read & (middles >= chunk.start) & (middles < chunk.end)
+        if not inside.any():
+            return
+        out[row] = unit_vector(vectors[inside].mean(axis=0))
+    article.reuse[BODY_VECTORS] = ([(c.start, c.end) for c in chunks], out)
+
+
+def _kept_body(article: Article, spans: list[Span]) -> np.ndarray | None:
+    """The body vectors :func:`keep_body_vectors` kept for exactly these body chunks, if any."""
+    kept = article.reuse.get(BODY_VECTORS)
+    if kept is None or kept[0] != [(c.start, c.end) for c in spans]:
+        return None
+    vectors: np.ndarray = kept[1]
+    return vectors
+
+
 def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None) -> ArticleVectors:
-    """Embed every title and chunk of ``articles`` in one batch; build the article vectors."""
+    """Embed every title and chunk of ``articles`` (titles and leads in one batch, the body
+    chunks in another unless the claims stage left their vectors); build the article vectors."""
     if encoder is None:
         from manysides.nlp.encoder import get_encoder
 
         encoder = get_encoder()
     texts: list[str] = []
-    body: set[int] = set()  # indexes of body chunks (not titles, not leads)
+    body: set[int] = set()  # indexes of body chunks (not titles, not leads) to encode
+    kept: dict[int, np.ndarray] = {}  # first body index -> the body vectors already read
     layout: list[tuple[int | None, list[Span]]] = []  # (title index, chunk spans) per article
     for article in articles:
         title = (article.title or "").strip()
@@ -237,18 +280,33 @@ def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None)
             title_index = len(texts)
             texts.append(title)
         spans = _chosen_chunks(article)
-        body.update(range(len(texts) + 1, len(texts) + len(spans)))
-        texts.extend(span.of(article.text) for span in spans)
+        if not spans:
+            layout.append((title_index, spans))
+            continue
+        texts.append(spans[0].of(article.text))
+        found = _kept_body(article, spans[1:])
+        if found is not None:
+            kept[len(texts)] = found
+            texts.extend("" for _ in spans[1:])  # placeholders: their rows are filled below
+        else:
+            body.update(range(len(texts), len(texts) + len(spans) - 1))
+            texts.extend(span.of(article.text) for span in spans[1:])
         layout.append((title_index, spans))
-    return _assemble(_encode(encoder, texts, body), layout)
+    filled = {i for start, rows in kept.items() for i in range(start, start + len(rows))}
+    matrix = _encode(encoder, texts, body, skip=filled)
+    for start, rows in kept.items():
+        matrix[start : start + len(rows)] = rows
+    return _assemble(matrix, layout)
 
 
-def _encode(encoder: _Encoder, texts: list[str], body: set[int]) -> np.ndarray:
+def _encode(encoder: _Encoder, texts: list[str], body: set[int],
+            skip: set[int] | frozenset[int] = frozenset()) -> np.ndarray:
     """Embed titles and leads in full (256 word pieces), body chunks in their first
-    :data:`BODY_TOKENS`: enough for what a paragraph is about, at a fraction of the cost."""
+    :data:`BODY_TOKENS`: enough for what a paragraph is about, at a fraction of the cost.
+    Rows in ``skip`` are left as zeros (the caller has them)."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    heads = [i for i in range(len(texts)) if i not in body]
+    heads = [i for i in range(len(texts)) if i not in body and i not in skip]
     rest = sorted(body)
     parts = [(rows, encoder.encode([texts[i] for i in rows])) for rows in (heads,) if rows]
     if rest:
@@ -258,7 +316,7 @@ def _encode(encoder: _Encoder, texts: list[str], body: set[int]) -> np.ndarray:
         except TypeError:  # an encoder without the option
             found = encoder.encode(chunks)
         parts.append((rest, found))
-    width = parts[0][1].shape[1]
+    width = parts[0][1].shape[1] if parts else 384
     matrix = np.zeros((len(texts), width), dtype=np.float32)
     for rows, vectors in parts:
         matrix[rows] = vectors
@@ -400,23 +458,37 @@ def lexical_similarity(articles: Sequence[Article]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    out = np.zeros((len(articles), len(articles)), dtype=np.float32)
     try:
         matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
     except ValueError:  # no word of two letters or more in the whole batch
-        return np.zeros((len(articles), len(articles)), dtype=np.float32)
-    return np.asarray((matrix @ matrix.T).todense(), dtype=np.float32)
+        return out
+    # a few hundred rows at a time: the sparse product of all rows at once is as dense as the
+    # result, with an index per cell (some 60 MB more at a thousand articles)
+    columns = matrix.T.tocsc()
+    for start in range(0, len(articles), LEXICAL_ROWS):
+        rows = slice(start, start + LEXICAL_ROWS)
+        out[rows] = (matrix[rows] @ columns).toarray()
+    return out
 
 
 def similarity_matrix(articles: Sequence[Article], vectors: np.ndarray) -> np.ndarray:
     """Blend of embedding and TF-IDF cosines, plus shared-evidence bonus, minus date penalty,
     plus or minus the lead happenings' agreement."""
-    sim = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical_similarity(
-        articles)
-    sim = sim + EVIDENCE_WEIGHT * evidence_matrix(articles) - _date_penalty(articles)
+    # each term is added in place, float32: a few n x n matrices at a time, not a dozen
+    sim = lexical_similarity(articles)
+    sim *= LEXICAL_WEIGHT
+    sim += (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T).astype(np.float32, copy=False)
+    sim += EVIDENCE_WEIGHT * evidence_matrix(articles)
+    sim -= _date_penalty(articles)
     cosine, both = happening_matrix(articles)
-    sim = sim - HAPPENING_WEIGHT * np.where(both, np.maximum(HAPPENING_BASELINE - cosine, 0), 0)
+    shortfall = np.maximum(HAPPENING_BASELINE - cosine, 0, dtype=np.float32)
+    shortfall *= both
+    del cosine, both
+    sim -= HAPPENING_WEIGHT * shortfall
     np.fill_diagonal(sim, 1.0)
-    return np.clip(sim, -1.0, 1.0)
+    np.clip(sim, -1.0, 1.0, out=sim)
+    return sim
 
 
 def density_settings() -> Density:
@@ -449,7 +521,10 @@ def cluster_stories(articles: list[Article], *, threshold: float | None = None,
     if not articles:
         return []
     cut = float(settings()["threshold"]) if threshold is None else float(threshold)
+    from manysides.stages import release_memory
+
     vectors = embed_articles(articles, encoder)
+    release_memory()  # the encoder's working buffers, before the n x n matrices
     sim = scale_by_density(similarity_matrix(articles, vectors.articles), density_settings())
     labels = cluster_similarity(sim, cut)
     groups = _ordered_groups(labels, articles)

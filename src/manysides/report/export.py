@@ -23,7 +23,14 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 
 import manysides
 from manysides.errors import ConfigError
-from manysides.model import SCHEMA_VERSION, Article, Comparison, IngestFailure, to_dict
+from manysides.model import (
+    SCHEMA_VERSION,
+    Article,
+    Comparison,
+    IngestFailure,
+    saved_fields,
+    to_dict,
+)
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -151,7 +158,7 @@ def _chunks(value: Any, depth: int, opened: int = 0) -> Iterator[str]:
     if opened and isinstance(value, list | tuple):
         yield from _list(value, depth, opened - 1)
     elif opened and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
+        fields = saved_fields(value)
         yield from _members(((f.name, _chunks(getattr(value, f.name), depth + 1, opened - 1))
                              for f in fields), depth)
     elif opened and isinstance(value, dict):

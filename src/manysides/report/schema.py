@@ -113,7 +113,7 @@ def _object_schema(tp: type, defs: dict[str, Any]) -> dict[str, Any]:
     comments = _field_comments(tp)
     properties: dict[str, Any] = {}
     required = []
-    for field in dataclasses.fields(tp):
+    for field in model.saved_fields(tp):
         schema = _type_schema(hints[field.name], defs)
         if field.name in comments:
             schema = {"description": comments[field.name], **schema}
