@@ -253,7 +253,7 @@ def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) 
     """
     import time
 
-    from manysides.compare.stories import keep_body_vectors
+    from manysides.compare.stories import keep_story_vectors
     from manysides.nlp.claims import SentenceVectors, extract_claims
     from manysides.nlp.framing import framing_terms, mention_sentiment
     from manysides.nlp.lean import article_genre, article_lean, genre_features
@@ -275,9 +275,12 @@ def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) 
     claims = extract_claims(articles, docs, embeddings, vectors)
     for article, own in zip(articles, claims, strict=True):
         article.claims = own
-        # the comparison reads each body chunk as the mean of its sentences' vectors
-        keep_body_vectors(article, [c.span for c in own], embeddings[article.id])
     lap("claims")
+    # what the story clustering reads of each article, body chunks from their sentences'
+    # vectors: the comparison then runs no encoder (and holds no encoder buffers)
+    keep_story_vectors(articles, [[c.span for c in own] for own in claims],
+                       [embeddings[a.id] for a in articles])
+    lap("story vectors")
     mention_sentiment(articles, vectors=vectors)
     lap("sentiment")
     for article, doc in zip(articles, docs, strict=True):

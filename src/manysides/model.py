@@ -292,7 +292,7 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)  # stage results with no field of their own
     # Never saved (the store, the JSON and the schema leave it out): what a stage computed that a
     # later step of the same process may reuse instead of computing again, such as the vectors
-    # of the article's body chunks (manysides.compare.stories.keep_body_vectors).
+    # the story clustering reads (manysides.compare.stories.keep_story_vectors).
     reuse: dict[str, Any] = field(default_factory=dict, compare=False, repr=False,
                                   metadata={TRANSIENT: True})
 

@@ -10,9 +10,9 @@ import pytest
 
 from manysides.compare import stories
 from manysides.compare.stories import (
-    BODY_VECTORS,
+    STORY_VECTORS,
     embed_articles,
-    keep_body_vectors,
+    keep_story_vectors,
     lexical_similarity,
     split_chunks,
 )
@@ -53,55 +53,79 @@ def _long_article(encoder: Any, dam: list[Article]) -> tuple[Article, list[Span]
 
 def test_stories_reuse_body_chunks_are_the_mean_of_their_sentences(encoder, corpus):
     article, sentences, vectors = _long_article(encoder, corpus["dam"])
-    keep_body_vectors(article, sentences, vectors)
-    spans, kept = article.reuse[BODY_VECTORS]
-    body = split_chunks(article.text)[1:]
-    assert spans == [(c.start, c.end) for c in body] and len(body) >= 2
+    keep_story_vectors([article], [sentences], [vectors], encoder)
+    title, spans, rows = article.reuse[STORY_VECTORS]
+    chunks = split_chunks(article.text)
+    assert title == article.title and len(chunks) >= 3
+    assert spans == [(c.start, c.end) for c in chunks] and len(rows) == 1 + len(chunks)
+    heads = encoder.encode([article.title, chunks[0].of(article.text)])
+    assert np.allclose(rows[:2], heads, atol=1e-6)  # title and lead embedded in full
     middles = np.array([(s.start + s.end) / 2 for s in sentences])
-    for (start, end), row in zip(spans, kept, strict=True):
+    for (start, end), row in zip(spans[1:], rows[2:], strict=True):
         inside = (middles >= start) & (middles < end)
         mean = vectors[inside].mean(axis=0)
         assert np.allclose(row, mean / np.linalg.norm(mean), atol=1e-6)
 
 
-def test_stories_reuse_kept_chunks_are_not_encoded_again(encoder, corpus):
+def test_stories_reuse_kept_pieces_are_not_encoded_again(encoder, corpus):
     article, sentences, vectors = _long_article(encoder, corpus["dam"])
     counting = Counting(encoder)
     encoded = embed_articles([article], counting)
     assert len(counting.texts) == 1 + len(split_chunks(article.text))  # title, lead and body
-    keep_body_vectors(article, sentences, vectors)
+    keep_story_vectors([article], [sentences], [vectors], encoder)
     counting.texts.clear()
     reused = embed_articles([article], counting)
-    assert counting.texts == [article.title, split_chunks(article.text)[0].of(article.text)]
-    assert np.allclose(reused.chunks[0][1:], article.reuse[BODY_VECTORS][1])
+    assert counting.texts == []
+    assert np.allclose(reused.chunks[0], article.reuse[STORY_VECTORS][2][1:])
     # the two readings of the body agree on what the article is about
     assert float(reused.articles[0] @ encoded.articles[0]) > 0.95
 
 
-def test_stories_reuse_ignored_when_the_chunks_differ(encoder, corpus):
+def test_stories_reuse_ignored_when_the_pieces_differ(encoder, corpus):
     article, sentences, vectors = _long_article(encoder, corpus["dam"])
-    keep_body_vectors(article, sentences, vectors)
-    article.text = article.text + "\n\n" + "A closing paragraph added later, long enough. " * 8
+    keep_story_vectors([article], [sentences], [vectors], encoder)
     counting = Counting(encoder)
+    article.title = "Another title"
+    embed_articles([article], counting)
+    assert len(counting.texts) == 1 + len(split_chunks(article.text))
+    article.title = "The dam"
+    article.text = article.text + "\n\n" + "A closing paragraph added later, long enough. " * 8
+    counting.texts.clear()
     embed_articles([article], counting)
     assert len(counting.texts) == 1 + len(split_chunks(article.text))
 
 
-def test_stories_reuse_nothing_kept_when_a_chunk_has_no_read_sentence(encoder, corpus):
+def test_stories_reuse_chunk_with_no_read_sentence_is_encoded(encoder, corpus):
     article, sentences, vectors = _long_article(encoder, corpus["dam"])
     vectors = vectors.copy()
     last = split_chunks(article.text)[-1]
     for k, span in enumerate(sentences):
         if span.start >= last.start:
             vectors[k] = 0  # too short to have been read
-    keep_body_vectors(article, sentences, vectors)
-    assert BODY_VECTORS not in article.reuse
+    counting = Counting(encoder)
+    keep_story_vectors([article], [sentences], [vectors], counting)
+    assert counting.texts == [article.title, split_chunks(article.text)[0].of(article.text),
+                              last.of(article.text)]
+    rows = article.reuse[STORY_VECTORS][2]
+    assert np.allclose(rows[-1], encoder.encode([last.of(article.text)], max_length=128),
+                       atol=1e-6)
 
 
-def test_stories_reuse_short_article_keeps_nothing():
+def test_stories_reuse_untitled_one_chunk_article():
     article = Article(id="short", text="One paragraph only, the lead.")
-    keep_body_vectors(article, [Span(0, len(article.text))], np.ones((1, 384), np.float32))
-    assert BODY_VECTORS not in article.reuse
+    counting = Counting(_Fixed())
+    keep_story_vectors([article], [[Span(0, len(article.text))]],
+                       [np.ones((1, 384), np.float32)], counting)
+    assert counting.texts == [article.text]
+    assert embed_articles([article], counting).articles.shape == (1, 384)
+    assert len(counting.texts) == 1
+
+
+class _Fixed:
+    def encode(self, texts: list[str], max_length: int = 256) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
 
 
 @pytest.mark.parametrize("rows", [1, 2, 5])

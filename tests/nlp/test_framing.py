@@ -143,7 +143,7 @@ def test_framing_stage_fills_every_field_and_needs_events(nlp, encoder) -> None:
 
 
 def test_framing_stage_leaves_body_chunk_vectors_for_the_comparison(nlp, encoder) -> None:
-    from manysides.compare.stories import BODY_VECTORS, split_chunks
+    from manysides.compare.stories import STORY_VECTORS, split_chunks
     from manysides.stages import run_stages
 
     paragraph = ("Rescue teams searched the flooded valley for a third day on {day}, officials "
@@ -152,7 +152,8 @@ def test_framing_stage_leaves_body_chunk_vectors_for_the_comparison(nlp, encoder
     (article,) = run_stages([Article.create(text)],
                             ["manysides.events.rules.v1", "manysides.quotes.rules.v1",
                              "manysides.framing.v1"])
-    spans, vectors = article.reuse[BODY_VECTORS]
-    assert spans == [(c.start, c.end) for c in split_chunks(text)[1:]] and spans
+    title, spans, vectors = article.reuse[STORY_VECTORS]
+    assert title is None and spans == [(c.start, c.end) for c in split_chunks(text)]
+    assert len(spans) >= 2 and len(vectors) == len(spans)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert "reuse" not in article.to_dict()

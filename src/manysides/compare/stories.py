@@ -2,14 +2,15 @@
 
 Each article is read as a few pieces of its own text: the title, the lead (first chunk) and the
 body chunks (paragraphs merged or split to a few hundred characters). Titles and leads are
-embedded in one batch with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`). A body
-chunk is read from the vectors the claims stage computed for its sentences in the same process
-(their normalised mean, :func:`keep_body_vectors`), so its words are not encoded twice; without
-them (articles read back from a store) it is embedded too, in its first ``BODY_TOKENS`` word
-pieces. The article vector is the normalised mean of the title, lead and body-mean vectors.
-Two articles' similarity blends the cosine of their vectors with the TF-IDF cosine of their words
-(idf from the batch: shared rare names weigh most), adjusted by evidence the earlier stages
-may have left:
+embedded in full with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`); a body chunk
+is the normalised mean of the vectors the claims stage computed for its sentences. The claims
+stage reads all of them, batch by batch (:func:`keep_story_vectors`), so the comparison runs
+no encoder; articles that did not go through it in this process (read back from a store, or
+clustered alone) are embedded when they are clustered, body chunks in their first
+``BODY_TOKENS`` word pieces. The article vector is the normalised mean of the title, lead and
+body-mean vectors. Two articles' similarity blends the cosine of their vectors with the TF-IDF
+cosine of their words (idf from the batch: shared rare names weigh most), adjusted by evidence
+the earlier stages may have left:
 
 * shared actors (``article.mentions`` actor codes, by share of mentions) and shared events
   (``article.events`` type with its source and target actors, or type with a day-precise date)
@@ -76,7 +77,7 @@ __all__ = [
     "evidence_matrix",
     "happening_matrix",
     "happening_profile",
-    "keep_body_vectors",
+    "keep_story_vectors",
     "lexical_similarity",
     "settings",
     "similarity_matrix",
@@ -126,9 +127,9 @@ RELATED_MIN_SIMILARITY = 0.50
 #: An event names another story's happening when its (type, source side) weighs at least this
 #: much in that story's lead happening (unit vector) and under half as much in its own story's.
 RELATED_HAPPENING_SHARE = 0.3
-#: Key in ``Article.reuse`` of the body chunk vectors the claims stage read
-#: (:func:`keep_body_vectors`).
-BODY_VECTORS = "story_body_vectors"
+#: Key in ``Article.reuse`` of the piece vectors the claims stage read
+#: (:func:`keep_story_vectors`).
+STORY_VECTORS = "story_vectors"
 #: Threshold used when ``data/stories.json`` is missing (it should not be).
 FALLBACK_THRESHOLD = 0.45
 
@@ -231,108 +232,131 @@ def _chosen_chunks(article: Article) -> list[Span]:
     return chunks
 
 
-def keep_body_vectors(article: Article, sentences: Sequence[Span], vectors: np.ndarray) -> None:
-    """Keep on ``article`` (in ``article.reuse``, never saved) the vectors of its body chunks
-    read from the vectors of its sentences, so that :func:`embed_articles` in the same process
-    need not encode the chunks again: each chunk's vector is the normalised mean of the vectors
-    of the sentences whose middle lies in it (rows of zeros, sentences too short to have been
-    read, are left out). Nothing is kept when a body chunk has no such sentence."""
-    chunks = _chosen_chunks(article)[1:]
-    article.reuse.pop(BODY_VECTORS, None)
-    if not chunks:
-        return
-    middles = np.array([(s.start + s.end) / 2 for s in sentences], dtype=np.float64)
-    read = np.linalg.norm(vectors, axis=1) > 0 if len(vectors) else np.zeros(0, dtype=bool)
-    out = np.zeros((len(chunks), vectors.shape[1] if vectors.ndim == 2 else 384),
-                   dtype=np.float32)
-    for row, chunk in enumerate(chunks):
-        inside = read & (middles >= chunk.start) & (middles < chunk.end)
-        if not inside.any():
-            return
-        out[row] = unit_vector(vectors[inside].mean(axis=0))
-    article.reuse[BODY_VECTORS] = ([(c.start, c.end) for c in chunks], out)
+@dataclass(slots=True)
+class _Pieces:
+    """What one article is read as: its title (or None), chunk spans and, for each chunk whose
+    vector is already known (read from its sentences), that vector."""
+
+    title: str | None
+    spans: list[Span]
+    known: dict[int, np.ndarray]
 
 
-def _kept_body(article: Article, spans: list[Span]) -> np.ndarray | None:
-    """The body vectors :func:`keep_body_vectors` kept for exactly these body chunks, if any."""
-    kept = article.reuse.get(BODY_VECTORS)
-    if kept is None or kept[0] != [(c.start, c.end) for c in spans]:
-        return None
-    vectors: np.ndarray = kept[1]
-    return vectors
+def _pieces(article: Article, sentences: Sequence[Span] | None = None,
+            vectors: np.ndarray | None = None) -> _Pieces:
+    title = (article.title or "").strip() or None
+    spans = _chosen_chunks(article)
+    known: dict[int, np.ndarray] = {}
+    if sentences is not None and vectors is not None and len(spans) > 1 and len(vectors):
+        middles = np.array([(s.start + s.end) / 2 for s in sentences], dtype=np.float64)
+        read = np.linalg.norm(vectors, axis=1) > 0
+        for k, chunk in enumerate(spans[1:], start=1):
+            inside = read & (middles >= chunk.start) & (middles < chunk.end)
+            if inside.any():
+                known[k] = unit_vector(vectors[inside].mean(axis=0)).astype(np.float32)
+    return _Pieces(title, spans, known)
 
 
-def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None) -> ArticleVectors:
-    """Embed every title and chunk of ``articles`` (titles and leads in one batch, the body
-    chunks in another unless the claims stage left their vectors); build the article vectors."""
-    if encoder is None:
+def _piece_rows(articles: Sequence[Article], pieces: Sequence[_Pieces],
+                encoder: _Encoder | None) -> list[np.ndarray]:
+    """For each article, one vector per piece: its title (when it has one), then each chunk.
+    Titles and leads are embedded in full, body chunks not known from their sentences in their
+    first :data:`BODY_TOKENS` word pieces; all in two encoder calls for the batch."""
+    heads: list[str] = []
+    body: list[str] = []
+    where: list[list[tuple[str, int]]] = []  # per article, per piece: ("head"|"body"|"known", i)
+    for article, piece in zip(articles, pieces, strict=True):
+        places = []
+        if piece.title is not None:
+            places.append(("head", len(heads)))
+            heads.append(piece.title)
+        for k, span in enumerate(piece.spans):
+            if k == 0:
+                places.append(("head", len(heads)))
+                heads.append(span.of(article.text))
+            elif k in piece.known:
+                places.append(("known", k))
+            else:
+                places.append(("body", len(body)))
+                body.append(span.of(article.text))
+        where.append(places)
+    if (heads or body) and encoder is None:
         from manysides.nlp.encoder import get_encoder
 
         encoder = get_encoder()
-    texts: list[str] = []
-    body: set[int] = set()  # indexes of body chunks (not titles, not leads) to encode
-    kept: dict[int, np.ndarray] = {}  # first body index -> the body vectors already read
-    layout: list[tuple[int | None, list[Span]]] = []  # (title index, chunk spans) per article
-    for article in articles:
-        title = (article.title or "").strip()
-        title_index = None
-        if title:
-            title_index = len(texts)
-            texts.append(title)
-        spans = _chosen_chunks(article)
-        if not spans:
-            layout.append((title_index, spans))
-            continue
-        texts.append(spans[0].of(article.text))
-        found = _kept_body(article, spans[1:])
-        if found is not None:
-            kept[len(texts)] = found
-            texts.extend("" for _ in spans[1:])  # placeholders: their rows are filled below
-        else:
-            body.update(range(len(texts), len(texts) + len(spans) - 1))
-            texts.extend(span.of(article.text) for span in spans[1:])
-        layout.append((title_index, spans))
-    filled = {i for start, rows in kept.items() for i in range(start, start + len(rows))}
-    matrix = _encode(encoder, texts, body, skip=filled)
-    for start, rows in kept.items():
-        matrix[start : start + len(rows)] = rows
-    return _assemble(matrix, layout)
+    found = {"head": _embed(encoder, heads, None), "body": _embed(encoder, body, BODY_TOKENS)}
+    out = []
+    for piece, places in zip(pieces, where, strict=True):
+        rows = [piece.known[i] if kind == "known" else found[kind][i] for kind, i in places]
+        out.append(np.vstack(rows).astype(np.float32) if rows
+                   else np.zeros((0, _width(found)), dtype=np.float32))
+    return out
 
 
-def _encode(encoder: _Encoder, texts: list[str], body: set[int],
-            skip: set[int] | frozenset[int] = frozenset()) -> np.ndarray:
-    """Embed titles and leads in full (256 word pieces), body chunks in their first
-    :data:`BODY_TOKENS`: enough for what a paragraph is about, at a fraction of the cost.
-    Rows in ``skip`` are left as zeros (the caller has them)."""
-    if not texts:
+def _width(found: dict[str, np.ndarray]) -> int:
+    return next((m.shape[1] for m in found.values() if m.ndim == 2 and len(m)), 384)
+
+
+def _embed(encoder: _Encoder | None, texts: list[str], max_length: int | None) -> np.ndarray:
+    if not texts or encoder is None:
         return np.zeros((0, 384), dtype=np.float32)
-    heads = [i for i in range(len(texts)) if i not in body and i not in skip]
-    rest = sorted(body)
-    parts = [(rows, encoder.encode([texts[i] for i in rows])) for rows in (heads,) if rows]
-    if rest:
-        chunks = [texts[i] for i in rest]
-        try:
-            found = encoder.encode(chunks, max_length=BODY_TOKENS)  # type: ignore[call-arg]
-        except TypeError:  # an encoder without the option
-            found = encoder.encode(chunks)
-        parts.append((rest, found))
-    width = parts[0][1].shape[1] if parts else 384
-    matrix = np.zeros((len(texts), width), dtype=np.float32)
-    for rows, vectors in parts:
-        matrix[rows] = vectors
-    return matrix
+    if max_length is None:
+        return np.asarray(encoder.encode(texts), dtype=np.float32)
+    try:
+        found = encoder.encode(texts, max_length=max_length)  # type: ignore[call-arg]
+    except TypeError:  # an encoder without the option
+        found = encoder.encode(texts)
+    return np.asarray(found, dtype=np.float32)
 
 
-def _assemble(matrix: np.ndarray, layout: list[tuple[int | None, list[Span]]]) -> ArticleVectors:
-    width = matrix.shape[1] if matrix.ndim == 2 else 384
-    vectors = np.zeros((len(layout), width), dtype=np.float32)
+def keep_story_vectors(articles: Sequence[Article], sentences: Sequence[Sequence[Span]],
+                       vectors: Sequence[np.ndarray], encoder: _Encoder | None = None) -> None:
+    """Read the pieces :func:`embed_articles` reads, for a batch of articles whose sentence
+    vectors the claims stage has (``sentences[i]`` spans and ``vectors[i]`` rows of article i),
+    and keep them on each article (``article.reuse``, never saved): the comparison in the same
+    process then runs no encoder. A body chunk is the normalised mean of the vectors of the
+    sentences whose middle lies in it (rows of zeros, sentences too short to have been read,
+    are left out); titles and leads are embedded as :func:`embed_articles` embeds them, so an
+    article reads the same whichever path it took, bit for bit but for its body."""
+    pieces = [_pieces(a, s, v) for a, s, v in zip(articles, sentences, vectors, strict=True)]
+    for article, piece, rows in zip(articles, pieces, _piece_rows(articles, pieces, encoder),
+                                    strict=True):
+        article.reuse[STORY_VECTORS] = (piece.title, [(c.start, c.end) for c in piece.spans],
+                                        rows)
+
+
+def _kept(article: Article, piece: _Pieces) -> np.ndarray | None:
+    """The rows :func:`keep_story_vectors` kept for exactly these pieces, if any."""
+    kept = article.reuse.get(STORY_VECTORS)
+    if kept is None or kept[0] != piece.title or kept[1] != [(c.start, c.end)
+                                                             for c in piece.spans]:
+        return None
+    rows: np.ndarray = kept[2]
+    return rows
+
+
+def embed_articles(articles: Sequence[Article], encoder: _Encoder | None = None) -> ArticleVectors:
+    """The vector of each article and of each of its chunks: the pieces the claims stage kept
+    (:func:`keep_story_vectors`), else its title, lead and body chunks embedded now (titles and
+    leads in one batch, body chunks in their first :data:`BODY_TOKENS` word pieces in another)."""
+    pieces = [_pieces(a) for a in articles]
+    rows: list[np.ndarray | None] = [_kept(a, p) for a, p in zip(articles, pieces, strict=True)]
+    missing = [i for i, found in enumerate(rows) if found is None]
+    if missing:
+        fresh = _piece_rows([articles[i] for i in missing], [pieces[i] for i in missing], encoder)
+        for i, found in zip(missing, fresh, strict=True):
+            rows[i] = found
+    return _assemble([r for r in rows if r is not None], pieces)
+
+
+def _assemble(rows: list[np.ndarray], pieces: list[_Pieces]) -> ArticleVectors:
+    width = next((r.shape[1] for r in rows if len(r)), 384)
+    vectors = np.zeros((len(pieces), width), dtype=np.float32)
     chunks, all_spans = [], []
-    cursor = 0
-    for row, (title_index, spans) in enumerate(layout):
-        cursor += title_index is not None
-        own = matrix[cursor : cursor + len(spans)]
-        cursor += len(spans)
-        parts = [matrix[title_index]] if title_index is not None else []
+    for row, (own_rows, piece) in enumerate(zip(rows, pieces, strict=True)):
+        titled = piece.title is not None
+        own = own_rows[1:] if titled else own_rows
+        parts = [own_rows[0]] if titled else []
         if len(own):
             parts.append(own[0])  # the lead
         if len(own) > 1:
@@ -340,7 +364,7 @@ def _assemble(matrix: np.ndarray, layout: list[tuple[int | None, list[Span]]]) -
         if parts:
             vectors[row] = unit_vector(np.mean(parts, axis=0))
         chunks.append(own)
-        all_spans.append(spans)
+        all_spans.append(piece.spans)
     return ArticleVectors(vectors, chunks, all_spans)
 
 
