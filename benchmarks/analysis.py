@@ -49,8 +49,9 @@ def run_child(name: str, n: int, breakdown: Path) -> None:
     from manysides import builtin
     from manysides.model import Article
     from manysides.nlp.pipeline import load_nlp, parse
-    from manysides.stages import run_stages, stage_names
+    from manysides.stages import map_large_blocks, run_stages, stage_names
 
+    map_large_blocks()  # as ``manysides analyze`` does, so that peak RSS is the command's
     texts = article_texts(n)
     list(load_nlp().pipe(texts[:4]))  # load and warm up outside the clock
     if name == "parse":

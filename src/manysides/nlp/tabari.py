@@ -4,14 +4,14 @@ An *actor file* is a list of blocks. A block starts with a primary phrase at the
 ``+`` lines add synonyms; codes in brackets, on any line of the block, give the actor's CAMEO
 code, optionally restricted to a date range::
 
-    BENJAMIN_NETANYAHU_  # CountryInfo.txt
-    +BIBI_NETANYAHU_
-    +NETANYAHU
-        [ISRELI 670101-960618]
-        [ISRGOV >090401]
+    ANGELA_MERKEL_  # CountryInfo.txt
+    +CHANCELLOR_MERKEL_
+    +MERKEL
+        [DEUELI 720101-000101]
+        [DEUGOV >051122]
 
 Words are joined by ``_``. A phrase that ends in ``_`` matches the words exactly; one that does not
-is a stem (``ISRAELI`` also matches ``ISRAELIS``). Dates are ``YYMMDD`` (years 00-29 are 20xx) or
+is a stem (``GERMAN`` also matches ``GERMANS``). Dates are ``YYMMDD`` (years 00-29 are 20xx) or
 ``YYYYMMDD``; ``>d`` means from ``d`` on, ``<d`` before ``d``, ``d1-d2`` the range. ``[---]``
 means "no code". ``#`` starts a comment.
 
