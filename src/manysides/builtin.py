@@ -258,6 +258,7 @@ def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) 
     from manysides.nlp.framing import framing_terms, mention_sentiment
     from manysides.nlp.lean import article_genre, article_lean, genre_features
     from manysides.nlp.pipeline import parse_articles
+    from manysides.stages import release_memory
 
     clock = time.perf_counter()
 
@@ -275,11 +276,15 @@ def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) 
     claims = extract_claims(articles, docs, embeddings, vectors)
     for article, own in zip(articles, claims, strict=True):
         article.claims = own
+    # an encoder pass leaves tens of MB of freed heap behind; give it back before the next
+    # one, or each pass's working memory lands on top of the last one's leftovers
+    release_memory()
     lap("claims")
     # what the story clustering reads of each article, body chunks from their sentences'
     # vectors: the comparison then runs no encoder (and holds no encoder buffers)
     keep_story_vectors(articles, [[c.span for c in own] for own in claims],
                        [embeddings[a.id] for a in articles])
+    release_memory()
     lap("story vectors")
     mention_sentiment(articles, vectors=vectors)
     lap("sentiment")
