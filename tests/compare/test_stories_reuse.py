@@ -1,5 +1,6 @@
-"""Body chunks read from the claims stage's sentence vectors instead of being encoded again, and
-the TF-IDF cosine computed a block of rows at a time."""
+"""The pieces story clustering reads, kept by the claims stage (titles and leads embedded, body
+chunks from their sentences' vectors) so the comparison encodes nothing again; and the TF-IDF
+cosine computed a block of rows at a time."""
 
 from __future__ import annotations
 

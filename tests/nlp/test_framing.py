@@ -142,7 +142,7 @@ def test_framing_stage_fills_every_field_and_needs_events(nlp, encoder) -> None:
     assert Article.from_json(article.to_json()) == article
 
 
-def test_framing_stage_leaves_body_chunk_vectors_for_the_comparison(nlp, encoder) -> None:
+def test_framing_stage_leaves_story_vectors_for_the_comparison(nlp, encoder) -> None:
     from manysides.compare.stories import STORY_VECTORS, split_chunks
     from manysides.stages import run_stages
 
