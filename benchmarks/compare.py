@@ -7,7 +7,9 @@ recall and F1, averaged over the pools, for
 
 * ``manysides``: :func:`manysides.compare.stories.cluster_stories`'s similarity (MiniLM pieces
   blended with batch TF-IDF, less the neighbourhood density) at the threshold in
-  ``data/stories.json``;
+  ``data/stories.json``, the articles as read;
+* ``analyze``: the same, the articles first through every default stage as ``analyze`` runs
+  them (chunk vectors from the claims stage's sentence vectors, actor and event evidence);
 * ``tfidf``: TF-IDF cosine alone, same average-linkage clustering, its threshold chosen in this
   run on the same train sample in the same way (``scripts/tune_stories.py``).
 
@@ -75,12 +77,23 @@ SEED = 0
 Similarity = Callable[[list[Article]], np.ndarray]
 
 
-def story_clustering_quality(similarity: Similarity, threshold: float,
-                             pool_size: int) -> tuple[float, float, float]:
-    """Mean B-cubed (P, R, F1) over val pools of ``pool_size`` roundups."""
-    pools = make_pools(read_roundups(VAL), pool_size, SEED)
+def story_clustering_quality(
+    similarity: Similarity, threshold: float, pool_size: int,
+    roundups: list[list[Article]] | None = None,
+) -> tuple[float, float, float]:
+    """Mean B-cubed (P, R, F1) over val pools of ``pool_size`` roundups (``roundups``: the val
+    roundups as read, by default)."""
+    pools = make_pools(roundups or read_roundups(VAL), pool_size, SEED)
     sims = [similarity(articles) for articles, _ in pools]
     return score(sims, [gold for _, gold in pools], threshold)
+
+
+def through_stages(roundups: list[list[Article]]) -> list[list[Article]]:
+    """The roundups' articles after every default stage, as ``analyze`` runs them."""
+    from manysides.stages import run_stages
+
+    done = {a.id: a for a in run_stages([a for r in roundups for a in r])}
+    return [[done[a.id] for a in roundup] for roundup in roundups]
 
 
 def baseline_threshold(n_roundups: int, pool_sizes: Sequence[int]) -> float:
@@ -335,10 +348,15 @@ def stories_benchmark(cache: Path | None) -> None:
     print(f"manysides: threshold {tuned['threshold']:.2f}, density {tuned['density']} "
           f"(train F1 {tuned['train_bcubed']['f1']:.3f})")
     print(f"{'pool (roundups)':>15} {'system':>10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
+    analysed = through_stages(read_roundups(VAL))
+    print("(analyze: the articles went through every default stage first, as in analyze: "
+          "chunk vectors from the claims stage's sentences, events and actors)")
     for size in POOL_SIZES:
-        for name, sim, cut in (("tfidf", lexical_similarity, base),
-                               ("manysides", ours, float(tuned["threshold"]))):
-            p, r, f = story_clustering_quality(sim, cut, size)
+        for name, sim, cut, roundups in (
+                ("tfidf", lexical_similarity, base, None),
+                ("manysides", ours, float(tuned["threshold"]), None),
+                ("analyze", ours, float(tuned["threshold"]), analysed)):
+            p, r, f = story_clustering_quality(sim, cut, size, roundups)
             print(f"{size:>15} {name:>10} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
     n, wall, cpu = story_clustering_throughput()
     print(f"throughput: {n} articles in {wall:.1f} s wall ({n / wall:.1f} articles/s), "

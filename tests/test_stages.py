@@ -123,3 +123,109 @@ def test_stages_run_stages_releases_memory_after_each_batch(
     articles = [Article(id=str(k), text="x" * 10) for k in range(5)]
     stages.run_stages(articles, ["t.mentions.v1"], batch_size=2)
     assert len(calls) == 3
+
+
+def _prepared_stage(log: list[tuple[str, list[str]]], *, fail_prepare: bool = False,
+                    fail_on: str | None = None) -> None:
+    """``t.late.v1`` after the two fixture stages: its ``prepare`` leaves a marker on each
+    article and logs; the stage reads the marker (or works without it) and logs."""
+
+    def prepare(articles: list[Article]) -> object:
+        log.append(("prepare", [a.text for a in articles]))
+        if fail_prepare:
+            raise RuntimeError("prepare broke")
+        for a in articles:
+            a.reuse["t"] = "ahead"
+
+        def abandon() -> None:
+            log.append(("abandon", [a.text for a in articles]))
+            for a in articles:
+                a.reuse.pop("t", None)
+
+        return abandon
+
+    @stages.register_stage("t.late.v1", needs=("events",), prepare=prepare)
+    def late(articles: list[Article]) -> list[Article]:
+        log.append(("late", [a.text for a in articles]))
+        for a in articles:
+            if fail_on and fail_on in a.text:
+                raise RuntimeError(f"late cannot read {fail_on}")
+            a.meta["late"] = a.reuse.get("t", "itself")
+        return articles
+
+
+def test_stages_prepared_stage_runs_one_batch_behind(registry: stages._Registry) -> None:
+    """The earlier stages of batch k+1 run before the prepared stage finishes batch k; the
+    prepared work reaches the stage, is cleared after it, and output order is input order."""
+    log: list[tuple[str, list[str]]] = []
+    _prepared_stage(log)
+    original = registry.stages["t.events.v1"].func
+
+    def events(articles: list[Article]) -> list[Article]:
+        log.append(("events", [a.text for a in articles]))
+        return original(articles)
+
+    registry.stages["t.events.v1"] = stages.Stage("t.events.v1", events, ("mentions",),
+                                                  ("events",))
+    articles = [Article.create(f"text {i}") for i in range(5)]
+    calls: list[tuple[str, int]] = []
+    done = stages.run_stages(articles, batch_size=2, progress=lambda n, k: calls.append((n, k)))
+    assert [a.text for a in done] == [a.text for a in articles]
+    assert [(kind, len(batch)) for kind, batch in log if kind != "abandon"] == [
+        ("events", 2), ("prepare", 2), ("events", 2), ("prepare", 2), ("late", 2),
+        ("events", 1), ("prepare", 1), ("late", 2), ("late", 1)]
+    assert [a.meta["late"] for a in done] == ["ahead"] * 5
+    assert all("t" not in a.reuse for a in done)
+    # progress counts each stage's own articles, whatever the interleaving
+    for name in ("t.mentions.v1", "t.events.v1", "t.late.v1"):
+        assert [k for n, k in calls if n == name] == [2, 4, 5]
+
+
+def test_stages_prepared_stage_works_without_its_preparation(registry: stages._Registry) -> None:
+    log: list[tuple[str, list[str]]] = []
+    _prepared_stage(log, fail_prepare=True)
+    done = stages.run_stages([Article.create(f"text {i}") for i in range(3)], batch_size=2)
+    assert [a.meta["late"] for a in done] == ["itself"] * 3
+    assert [kind for kind, _ in log].count("late") == 2
+
+
+def test_stages_prepared_stage_keeps_one_bad_article_to_itself(
+    registry: stages._Registry,
+) -> None:
+    log: list[tuple[str, list[str]]] = []
+    _prepared_stage(log, fail_on="bad")
+    texts = ["text 0", "bad text 1", "text 2", "boom 3", "text 4"]
+    done = stages.run_stages([Article.create(t) for t in texts], batch_size=2)
+    assert [a.text for a in done] == texts
+    # the batch failed on article 1, and went through again article by article
+    assert [a.meta.get("late") for a in done] == ["ahead", None, "ahead", "ahead", "ahead"]
+    assert [kind for kind, batch in log if "text 0" in batch] == [
+        "prepare", "late", "late", "abandon"]
+    assert done[1].meta["errors"] == [{"stage": "t.late.v1",
+                                       "error": "RuntimeError: late cannot read bad"}]
+    assert done[3].meta["errors"][0]["stage"] == "t.events.v1"  # and still went on
+    assert all(not a.reuse for a in done)
+
+
+def test_stages_interrupted_run_abandons_the_batch_started_ahead(
+    registry: stages._Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log: list[tuple[str, list[str]]] = []
+    _prepared_stage(log)
+    original = registry.stages["t.mentions.v1"].func
+
+    def mentions(articles: list[Article]) -> list[Article]:
+        if any("stop" in a.text for a in articles):
+            raise KeyboardInterrupt
+        return original(articles)
+
+    registry.stages["t.mentions.v1"] = stages.Stage("t.mentions.v1", mentions, (), ("mentions",))
+    forgotten: list[object] = []
+    monkeypatch.setattr(stages, "_forget_parses", lambda articles=None: forgotten.append(articles))
+    articles = [Article.create(t) for t in ("text 0", "text 1", "stop 2")]
+    with pytest.raises(KeyboardInterrupt):
+        stages.run_stages(articles, batch_size=2)
+    assert ("abandon", ["text 0", "text 1"]) in log
+    assert ("late", ["text 0", "text 1"]) not in log
+    assert all("t" not in a.reuse for a in articles)
+    assert forgotten[-1] is None  # every cached parse dropped

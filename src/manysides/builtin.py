@@ -306,12 +306,22 @@ def framing_steps(articles: list[Any], timings: dict[str, float] | None = None) 
 FRAMING_SECONDS: dict[str, float] = {}
 
 
+def prepare_framing(articles: list[Any]) -> Any:
+    """Start the claims stage's encoder pass over a batch in the background (it overlaps with
+    the parse of the next batch; see ``run_stages``)."""
+    from manysides.nlp.claims import start_encoding
+    from manysides.nlp.pipeline import parse_articles
+
+    return start_encoding(articles, parse_articles(articles))
+
+
 # Quotes (``article.quotes``) are read when an earlier stage filled them: claims are attributed
 # to the quotes they overlap, and words inside direct quotes are not the outlet's framing.
 @register_stage(
     "manysides.framing.v1",
     needs=("mentions", "events", "quotes"),
     adds=("claims", "sentiment", "framing", "lean", "genre"),
+    prepare=prepare_framing,
 )
 def analyse_framing(articles: list[Any]) -> list[Any]:
     """Claims, sentiment toward actors, framing terms, lean and genre (see ``framing_steps``)."""

@@ -21,6 +21,7 @@ the registries are first read. Heavy imports belong inside the functions, not at
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import sys
@@ -57,6 +58,12 @@ PROVIDED_BY_INGEST = frozenset({"text", "metadata"})
 BUILTIN_MODULES = ("manysides.builtin",)
 
 
+#: Starts, for a batch, work its stage will need (in the background), leaving what it
+#: started on the articles (``Article.reuse``); returns a callable that abandons that work,
+#: or None. See :func:`register_stage`.
+PrepareFn = Callable[[list[Article]], Callable[[], None] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Stage:
     name: str
@@ -64,6 +71,7 @@ class Stage:
     needs: tuple[str, ...] = ()
     adds: tuple[str, ...] = ()
     default: bool = True  # part of `manysides analyze` unless disabled
+    prepare: PrepareFn | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +93,24 @@ _REGISTRY = _Registry()
 
 
 def register_stage(
-    name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (), default: bool = True
+    name: str,
+    *,
+    needs: Iterable[str] = (),
+    adds: Iterable[str] = (),
+    default: bool = True,
+    prepare: PrepareFn | None = None,
 ) -> Callable[[StageFn], StageFn]:
-    """Decorator: register a stage function under a versioned name."""
+    """Decorator: register a stage function under a versioned name.
+
+    ``prepare(batch)``, when given, is called once the stages before this one are done with
+    the batch. It starts work the stage will need (an encoder pass, in a background thread)
+    and leaves it on the articles; :func:`run_stages` then runs the earlier stages on the next
+    batch (the parse) before this stage runs on the first, so the two overlap. The stage must
+    give the same result when ``prepare`` did not run or its work failed. ``prepare`` returns
+    a callable that abandons the work it started (the run stopped), or None."""
 
     def decorate(func: StageFn) -> StageFn:
-        _REGISTRY.stages[name] = Stage(name, func, tuple(needs), tuple(adds), default)
+        _REGISTRY.stages[name] = Stage(name, func, tuple(needs), tuple(adds), default, prepare)
         return func
 
     return decorate
@@ -186,24 +206,83 @@ def run_stages(
     what a stage keeps for the next (the parsed Docs) is bounded by one batch, not by the
     corpus. ``progress`` is called with each stage's name and the number of articles it has
     done so far.
+
+    When a stage after the first has a ``prepare`` (see :func:`register_stage`), the run keeps
+    one batch ahead: the stages before it run on batch k+1 while the work it prepared for
+    batch k runs in the background, then it and the stages after it finish batch k. The Docs
+    of two batches are held then, and articles still come back in input order.
     """
     stages = check_order(stage_names(default_only=True) if names is None else names)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     if batch_chars < 1:
         raise ValueError("batch_chars must be at least 1")
+    counts = dict.fromkeys((stage.name for stage in stages), 0)
+
+    def run(some: list[Stage], batch: list[Article]) -> list[Article]:
+        for stage in some:
+            batch = _run_one(stage, batch)
+            counts[stage.name] += len(batch)
+            if progress:
+                progress(stage.name, counts[stage.name])
+        return batch
+
+    # the first stage with a ``prepare`` (not the first stage: nothing would overlap with it)
+    cut = next((i for i, stage in enumerate(stages) if i and stage.prepare), None)
     done: list[Article] = []
-    for batch in _batches(articles, batch_size, batch_chars):
-        try:
-            for stage in stages:
-                batch = _run_one(stage, batch)
-                if progress:
-                    progress(stage.name, len(done) + len(batch))
-        finally:
+    if cut is None:
+        for batch in _batches(articles, batch_size, batch_chars):
+            try:
+                done.extend(run(stages, batch))
+            finally:
+                _forget_parses()
+                release_memory()
+        return done
+    # one batch ahead: batch k+1 goes through the stages before the cut (the parse) while
+    # what the cut stage prepared for batch k runs in the background; then batch k finishes
+    early, late = stages[:cut], stages[cut:]
+    waiting: tuple[list[Article], Callable[[], None] | None] | None = None
+    try:
+        for batch in _batches(articles, batch_size, batch_chars):
+            batch = run(early, batch)
+            previous, waiting = waiting, (batch, _prepare(late[0], batch))
+            if previous is not None:
+                done.extend(_finish(run, late, previous))
+        if waiting is not None:
+            done.extend(_finish(run, late, waiting))
+            waiting = None
+    finally:
+        if waiting is not None:  # the run stopped: abandon what the next batch started
+            _abandon(waiting[1])
             _forget_parses()
             release_memory()
-        done.extend(batch)
     return done
+
+
+def _prepare(stage: Stage, batch: list[Article]) -> Callable[[], None] | None:
+    """``stage.prepare(batch)``; a failure there only means the stage does the work itself."""
+    assert stage.prepare is not None
+    try:
+        return stage.prepare(batch)
+    except Exception:
+        return None
+
+
+def _abandon(abandon: Callable[[], None] | None) -> None:
+    if abandon is not None:
+        with contextlib.suppress(Exception):  # nobody will read that work anyway
+            abandon()
+
+
+def _finish(run: Callable[[list[Stage], list[Article]], list[Article]], late: list[Stage],
+            waiting: tuple[list[Article], Callable[[], None] | None]) -> list[Article]:
+    batch, abandon = waiting
+    try:
+        return run(late, batch)
+    finally:
+        _abandon(abandon)  # nothing left to abandon when the stage read it
+        _forget_parses(batch)
+        release_memory()
 
 
 def _batches(articles: list[Article], size: int, chars: int) -> Iterable[list[Article]]:
@@ -219,10 +298,10 @@ def _batches(articles: list[Article], size: int, chars: int) -> Iterable[list[Ar
         yield batch
 
 
-def _forget_parses() -> None:
+def _forget_parses(articles: list[Article] | None = None) -> None:
     pipeline = sys.modules.get("manysides.nlp.pipeline")
     if pipeline is not None:
-        pipeline.forget_parses()
+        pipeline.forget_parses(articles)
 
 
 #: Heap blocks at least this large are mapped on their own (glibc ``M_MMAP_THRESHOLD``), so
@@ -231,7 +310,8 @@ MMAP_THRESHOLD = 4 << 20
 
 
 def map_large_blocks() -> None:
-    """Have the C library map every block of :data:`MMAP_THRESHOLD` bytes or more on its own.
+    """Have the C library map every block of :data:`MMAP_THRESHOLD` bytes or more on its own,
+    and keep to :data:`ARENAS` heaps.
 
     glibc raises its own threshold (up to 32 MB) each time such a block is freed, after which
     the encoder's and the parser's working buffers stay in the heap between the blocks a run
@@ -239,9 +319,16 @@ def map_large_blocks() -> None:
     libc = _libc()
     if libc is not None:
         libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+        # and threads (the encoder's) share :data:`ARENAS` heaps: each thread would otherwise
+        # get a heap of its own, each keeping its own freed memory (at 300 articles: a peak of
+        # 793 MB against 736)
+        libc.mallopt(_M_ARENA_MAX, ARENAS)
 
 
 _M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
+#: Heaps (glibc arenas) that the process's threads share at most.
+ARENAS = 2
 
 
 def release_memory() -> None:

@@ -1,4 +1,4 @@
-"""The pieces story clustering reads, kept by the claims stage (titles and leads embedded, body
+"""The pieces story clustering reads, kept by the claims stage (titles embedded, lead and body
 chunks from their sentences' vectors) so the comparison encodes nothing again; and the TF-IDF
 cosine computed a block of rows at a time."""
 
@@ -52,20 +52,26 @@ def _long_article(encoder: Any, dam: list[Article]) -> tuple[Article, list[Span]
     return article, sentences, vectors
 
 
-def test_stories_reuse_body_chunks_are_the_mean_of_their_sentences(encoder, corpus):
+def test_stories_reuse_chunks_are_the_length_weighted_mean_of_their_sentences(encoder, corpus):
     article, sentences, vectors = _long_article(encoder, corpus["dam"])
-    keep_story_vectors([article], [sentences], [vectors], encoder)
+    counting = Counting(encoder)
+    keep_story_vectors([article], [sentences], [vectors], counting)
+    assert counting.texts == [article.title]  # only the title is encoded
     title, spans, rows = article.reuse[STORY_VECTORS]
     chunks = split_chunks(article.text)
     assert title == article.title and len(chunks) >= 3
     assert spans == [(c.start, c.end) for c in chunks] and len(rows) == 1 + len(chunks)
-    heads = encoder.encode([article.title, chunks[0].of(article.text)])
-    assert np.allclose(rows[:2], heads, atol=1e-6)  # title and lead embedded in full
+    assert np.allclose(rows[0], encoder.encode([article.title])[0], atol=1e-6)
     middles = np.array([(s.start + s.end) / 2 for s in sentences])
-    for (start, end), row in zip(spans[1:], rows[2:], strict=True):
+    sizes = np.array([len(s) for s in sentences], dtype=np.float32)
+    for (start, end), row in zip(spans, rows[1:], strict=True):  # the lead, then the body
         inside = (middles >= start) & (middles < end)
-        mean = vectors[inside].mean(axis=0)
+        assert inside.sum() >= 1
+        mean = (vectors[inside] * sizes[inside, None]).sum(axis=0)
         assert np.allclose(row, mean / np.linalg.norm(mean), atol=1e-6)
+        if inside.sum() > 1 and len(set(sizes[inside])) > 1:  # not the plain mean
+            plain = vectors[inside].mean(axis=0)
+            assert not np.allclose(row, plain / np.linalg.norm(plain), atol=1e-4)
 
 
 def test_stories_reuse_kept_pieces_are_not_encoded_again(encoder, corpus):
@@ -78,8 +84,12 @@ def test_stories_reuse_kept_pieces_are_not_encoded_again(encoder, corpus):
     reused = embed_articles([article], counting)
     assert counting.texts == []
     assert np.allclose(reused.chunks[0], article.reuse[STORY_VECTORS][2][1:])
-    # the two readings of the body agree on what the article is about
-    assert float(reused.articles[0] @ encoded.articles[0]) > 0.95
+    # the two readings of the lead and body agree on what the article is about: each is far
+    # nearer the other than any article of another story
+    others = embed_articles(corpus["strike"] + corpus["theft"], encoder).articles
+    same = float(reused.articles[0] @ encoded.articles[0])
+    assert same > 0.9
+    assert same > float((others @ reused.articles[0]).max()) + 0.3
 
 
 def test_stories_reuse_ignored_when_the_pieces_differ(encoder, corpus):
@@ -105,8 +115,7 @@ def test_stories_reuse_chunk_with_no_read_sentence_is_encoded(encoder, corpus):
             vectors[k] = 0  # too short to have been read
     counting = Counting(encoder)
     keep_story_vectors([article], [sentences], [vectors], counting)
-    assert counting.texts == [article.title, split_chunks(article.text)[0].of(article.text),
-                              last.of(article.text)]
+    assert counting.texts == [article.title, last.of(article.text)]
     rows = article.reuse[STORY_VECTORS][2]
     assert np.allclose(rows[-1], encoder.encode([last.of(article.text)], max_length=128),
                        atol=1e-6)
@@ -117,9 +126,14 @@ def test_stories_reuse_untitled_one_chunk_article():
     counting = Counting(_Fixed())
     keep_story_vectors([article], [[Span(0, len(article.text))]],
                        [np.ones((1, 384), np.float32)], counting)
-    assert counting.texts == [article.text]
+    assert counting.texts == []  # the lead is its one sentence
+    assert np.allclose(article.reuse[STORY_VECTORS][2], np.full((1, 384), 384 ** -0.5))
     assert embed_articles([article], counting).articles.shape == (1, 384)
-    assert len(counting.texts) == 1
+    assert counting.texts == []
+    # a lead whose one sentence was too short to be read is encoded
+    keep_story_vectors([article], [[Span(0, len(article.text))]],
+                       [np.zeros((1, 384), np.float32)], counting)
+    assert counting.texts == [article.text]
 
 
 class _Fixed:

@@ -112,9 +112,9 @@ def test_claims_sentence_vectors_run_a_repeated_sentence_once(encoder, monkeypat
     seen: list[int] = []
     hidden = type(encoder)._hidden
 
-    def counting(self, encodings):  # type: ignore[no-untyped-def]
+    def counting(self, encodings, width=None):  # type: ignore[no-untyped-def]
         seen.append(len(encodings))
-        return hidden(self, encodings)
+        return hidden(self, encodings, width)
 
     monkeypatch.setattr(type(encoder), "_hidden", counting)
     vectors = SentenceVectors()
@@ -126,3 +126,76 @@ def test_claims_sentence_vectors_run_a_repeated_sentence_once(encoder, monkeypat
         _, expected = encoder.encode_spans([texts[0]], [(start, end)], 16, 128)
         got = vectors.span(texts[2], start, end)
         assert got is not None and np.allclose(got, expected[0], atol=1e-5)
+
+
+def _with_mentions(texts: list[str]) -> tuple[list[Article], list[Any]]:
+    from manysides.nlp.pipeline import parse_articles
+    from manysides.stages import run_stages
+
+    articles = [Article.create(t) for t in texts]
+    run_stages(articles, ["manysides.events.rules.v1"])  # actor mentions: the span targets
+    return articles, parse_articles(articles)
+
+
+AHEAD_TEXTS = [TEXT, "Iran fired missiles at Israel on Sunday. Israel said it shot most down."]
+
+
+def test_claims_pass_started_ahead_is_taken_as_made_here(encoder, monkeypatch) -> None:
+    """The pass ``start_encoding`` runs in the background is the pass ``extract_claims`` would
+    make: same claims, same sentence and span vectors, bit for bit, and no second encoding."""
+    from manysides.nlp.claims import AHEAD, start_encoding
+
+    articles, docs = _with_mentions(AHEAD_TEXTS)
+    assert any(a.mentions for a in articles)
+    here = SentenceVectors()
+    expected = extract_claims(articles, docs, vectors=here)
+    runs: list[int] = []
+    hidden = type(encoder)._hidden
+
+    def counting(self, encodings, width=None):  # type: ignore[no-untyped-def]
+        runs.append(len(encodings))
+        return hidden(self, encodings, width)
+
+    monkeypatch.setattr(type(encoder), "_hidden", counting)
+    start_encoding(articles, docs)
+    assert all(a.reuse[AHEAD] is articles[0].reuse[AHEAD] for a in articles)
+    articles[0].reuse[AHEAD].future.result()
+    encoded = len(runs)
+    ahead = SentenceVectors()
+    assert extract_claims(articles, docs, vectors=ahead) == expected
+    assert len(runs) == encoded > 0  # nothing encoded again
+    assert np.array_equal(ahead.vectors, here.vectors)
+    assert ahead.spans.keys() == here.spans.keys()
+    assert all(np.array_equal(ahead.spans[k], here.spans[k]) for k in here.spans)
+    assert all(AHEAD not in a.reuse for a in articles)
+
+
+def test_claims_pass_started_for_other_inputs_is_not_used(encoder) -> None:
+    from manysides.nlp.claims import AHEAD, start_encoding
+
+    articles, docs = _with_mentions(AHEAD_TEXTS)
+    expected = extract_claims(articles[:1], docs[:1])
+    abandon = start_encoding(articles, docs)
+    # another batch (the first article alone, as when a failed batch is read again one by one)
+    assert extract_claims(articles[:1], docs[:1]) == expected
+    assert AHEAD not in articles[0].reuse and AHEAD in articles[1].reuse
+    abandon()
+    assert all(AHEAD not in a.reuse for a in articles)
+    # other mentions (other targets) than the pass was started with
+    start_encoding(articles, docs)
+    articles[1].mentions = articles[1].mentions[:1]
+    vectors, fresh = SentenceVectors(), SentenceVectors()
+    extract_claims(articles, docs, vectors=vectors)
+    assert all(AHEAD not in a.reuse for a in articles)
+    extract_claims(articles, docs, vectors=fresh)
+    assert vectors.spans.keys() == fresh.spans.keys()  # the spans of the mentions now held
+
+
+def test_claims_sentence_vectors_stop_between_batches(encoder) -> None:
+    import threading
+    from concurrent.futures import CancelledError
+
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(CancelledError):
+        SentenceVectors().encode(SENTENCES, [[(0, 9)], [], [(0, 6)]], stop=stop)

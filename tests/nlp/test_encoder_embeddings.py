@@ -65,9 +65,9 @@ def test_encoder_repeated_texts_run_once_and_keep_their_own_spans(encoder, monke
     seen: list[int] = []
     hidden = type(encoder)._hidden
 
-    def counting(self, encodings):  # type: ignore[no-untyped-def]
+    def counting(self, encodings, width=None):  # type: ignore[no-untyped-def]
         seen.append(len(encodings))
-        return hidden(self, encodings)
+        return hidden(self, encodings, width)
 
     monkeypatch.setattr(type(encoder), "_hidden", counting)
     sentences, span_vectors = encoder.encode_spans(texts, spans)
@@ -100,7 +100,7 @@ def test_encoder_large_batch_runs_in_slices_bit_for_bit(encoder, monkeypatch) ->
     width = max(len(e.ids) for e in encoder.tokenize(texts, 256))
     monkeypatch.setattr(module, "RUN_CELLS", 2 * width * width)
     sliced = encoder.encode_spans(texts, spans, batch_size=16)
-    assert runs == [2, 2, 2, 2, 1]
+    assert sorted(runs, reverse=True) == [2, 2, 2, 2, 1]  # slices run in parallel
     assert np.array_equal(whole[0], sliced[0]) and np.array_equal(whole[1], sliced[1])
 
 
@@ -119,3 +119,14 @@ def test_encoder_pieces_keep_what_the_tokenizer_gave(encoder) -> None:
     chosen = [raw.tokens[k] for k in range(len(raw.ids)) if row[k]]
     assert chosen == ["twelve", "people"]
     assert row[len(raw.ids):].tolist() == [0, 0, 0]
+
+
+def test_encoder_parallel_runs_give_the_vectors_of_one_run_at_a_time(encoder) -> None:
+    texts = [f"Report {k}: {'the committee met again and ' * (k % 5)}nothing was decided."
+             for k in range(40)]
+    spans = [(0, 6)] * len(texts)
+    one = encoder.encode_spans(texts, spans, batch_size=4, workers=1)
+    three = encoder.encode_spans(texts, spans, batch_size=4, workers=3)
+    assert np.array_equal(one[0], three[0]) and np.array_equal(one[1], three[1])
+    seen = [chunk for chunk, _, _ in encoder.runs(encoder.tokenize(texts, 64), 4, workers=3)]
+    assert sorted(i for chunk in seen for i in chunk) == list(range(len(texts)))

@@ -105,7 +105,7 @@ def test_heads_predict_proba_in_row_blocks_reads_as_one(encoder, monkeypatch) ->
     calls: list[int] = []
     features = heads.LinearHead.features
     monkeypatch.setattr(heads.LinearHead, "features",
-                        lambda self, t, d: calls.append(len(t)) or features(self, t, d))
+                        lambda self, t, d, f=None: calls.append(len(t)) or features(self, t, d, f))
     blocks = head.predict_proba(sentences, dense)
     assert calls == [3] * (len(sentences) // 3) + ([len(sentences) % 3] if len(sentences) % 3
                                                     else [])

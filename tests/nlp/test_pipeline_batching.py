@@ -89,3 +89,37 @@ def test_parse_batches_by_characters_in_order(nlp) -> None:
     assert [[t.tag_ for t in d] for d in docs] == [[t.tag_ for t in d] for d in reference]
     with pytest.raises(ValueError):
         list(parse(["x"], batch_chars=0))
+
+
+def test_parse_articles_keeps_the_last_two_batches(nlp, monkeypatch) -> None:
+    """Stages over the same batch parse it once, also while the next batch is parsed ahead;
+    an older batch is dropped, and ``forget_parses`` drops the articles it is given."""
+    from manysides.model import Article
+    from manysides.nlp import pipeline
+
+    parsed: list[str] = []
+    real = pipeline.parse
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        parsed.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(pipeline, "parse", counting)
+    pipeline.forget_parses()
+    first, second, third = ([Article.create(f"Batch {k} says {w}.")] for k, w in
+                            ((1, "one"), (2, "two"), (3, "three")))
+    doc = pipeline.parse_articles(first)[0]
+    pipeline.parse_articles(second)
+    assert pipeline.parse_articles(first)[0] is doc
+    assert len(parsed) == 2
+    pipeline.parse_articles(third)  # the first batch is the oldest: dropped
+    pipeline.parse_articles(second)
+    assert len(parsed) == 3
+    pipeline.parse_articles(first)
+    assert len(parsed) == 4
+    pipeline.forget_parses(first)
+    pipeline.parse_articles(third)
+    pipeline.parse_articles(first)
+    assert parsed[4:] == [first[0].text]
+    pipeline.forget_parses()

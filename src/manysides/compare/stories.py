@@ -1,16 +1,19 @@
 """Stories: group articles about the same real-world happening, without being told how many.
 
 Each article is read as a few pieces of its own text: the title, the lead (first chunk) and the
-body chunks (paragraphs merged or split to a few hundred characters). Titles and leads are
-embedded in full with the packaged MiniLM encoder (:mod:`manysides.nlp.encoder`); a body chunk
-is the normalised mean of the vectors the claims stage computed for its sentences. The claims
-stage reads all of them, batch by batch (:func:`keep_story_vectors`), so the comparison runs
-no encoder; articles that did not go through it in this process (read back from a store, or
-clustered alone) are embedded when they are clustered, body chunks in their first
-``BODY_TOKENS`` word pieces. The article vector is the normalised mean of the title, lead and
-body-mean vectors. Two articles' similarity blends the cosine of their vectors with the TF-IDF
-cosine of their words (idf from the batch: shared rare names weigh most), adjusted by evidence
-the earlier stages may have left:
+body chunks (paragraphs merged or split to a few hundred characters), each embedded with the
+packaged MiniLM encoder (:mod:`manysides.nlp.encoder`). After the claims stage a chunk (lead
+or body) is the normalised mean of the vectors it computed for the chunk's sentences, weighted
+by their length, and only titles are encoded; that stage reads them all, batch by batch
+(:func:`keep_story_vectors`), so the comparison runs no encoder. Articles that did not go
+through it in this process (read back from a store, or clustered alone) are embedded when they
+are clustered: titles and leads in full, body chunks in their first ``BODY_TOKENS`` word
+pieces. (On the roundups val pools, whose articles are a headline and a lead, reading the
+leads from their sentences rather than encoding them moved B-cubed F1 by 0.002 at most;
+``benchmarks/compare.py`` scores both paths.) The article vector is the
+normalised mean of the title, lead and body-mean vectors. Two articles' similarity blends the
+cosine of their vectors with the TF-IDF cosine of their words (idf from the batch: shared rare
+names weigh most), adjusted by evidence the earlier stages may have left:
 
 * shared actors (``article.mentions`` actor codes, by share of mentions) and shared events
   (``article.events`` type with its source and target actors, or type with a day-precise date)
@@ -247,21 +250,23 @@ def _pieces(article: Article, sentences: Sequence[Span] | None = None,
     title = (article.title or "").strip() or None
     spans = _chosen_chunks(article)
     known: dict[int, np.ndarray] = {}
-    if sentences is not None and vectors is not None and len(spans) > 1 and len(vectors):
+    if sentences is not None and vectors is not None and len(vectors):
         middles = np.array([(s.start + s.end) / 2 for s in sentences], dtype=np.float64)
+        sizes = np.array([s.end - s.start for s in sentences], dtype=np.float32)
         read = np.linalg.norm(vectors, axis=1) > 0
-        for k, chunk in enumerate(spans[1:], start=1):
+        for k, chunk in enumerate(spans):
             inside = read & (middles >= chunk.start) & (middles < chunk.end)
-            if inside.any():
-                known[k] = unit_vector(vectors[inside].mean(axis=0)).astype(np.float32)
+            if inside.any():  # weighted by length, as a passage's vector weighs its words
+                mean = (vectors[inside] * sizes[inside, None]).sum(axis=0)
+                known[k] = unit_vector(mean).astype(np.float32)
     return _Pieces(title, spans, known)
 
 
 def _piece_rows(articles: Sequence[Article], pieces: Sequence[_Pieces],
                 encoder: _Encoder | None) -> list[np.ndarray]:
     """For each article, one vector per piece: its title (when it has one), then each chunk.
-    Titles and leads are embedded in full, body chunks not known from their sentences in their
-    first :data:`BODY_TOKENS` word pieces; all in two encoder calls for the batch."""
+    Titles, and leads not known from their sentences, are embedded in full, other such body
+    chunks in their first :data:`BODY_TOKENS` word pieces; in two encoder calls a batch."""
     heads: list[str] = []
     body: list[str] = []
     where: list[list[tuple[str, int]]] = []  # per article, per piece: ("head"|"body"|"known", i)
@@ -271,11 +276,11 @@ def _piece_rows(articles: Sequence[Article], pieces: Sequence[_Pieces],
             places.append(("head", len(heads)))
             heads.append(piece.title)
         for k, span in enumerate(piece.spans):
-            if k == 0:
+            if k in piece.known:
+                places.append(("known", k))
+            elif k == 0:
                 places.append(("head", len(heads)))
                 heads.append(span.of(article.text))
-            elif k in piece.known:
-                places.append(("known", k))
             else:
                 places.append(("body", len(body)))
                 body.append(span.of(article.text))
@@ -314,10 +319,10 @@ def keep_story_vectors(articles: Sequence[Article], sentences: Sequence[Sequence
     """Read the pieces :func:`embed_articles` reads, for a batch of articles whose sentence
     vectors the claims stage has (``sentences[i]`` spans and ``vectors[i]`` rows of article i),
     and keep them on each article (``article.reuse``, never saved): the comparison in the same
-    process then runs no encoder. A body chunk is the normalised mean of the vectors of the
-    sentences whose middle lies in it (rows of zeros, sentences too short to have been read,
-    are left out); titles and leads are embedded as :func:`embed_articles` embeds them (the
-    same texts, the same word-piece limit), so the two paths differ only in the body."""
+    process then runs no encoder. A chunk (lead or body) is the normalised, length-weighted
+    mean of the vectors of the sentences whose middle lies in it (rows of zeros, sentences too
+    short to have been read, are left out; a chunk with none is encoded); titles are embedded
+    as :func:`embed_articles` embeds them."""
     pieces = [_pieces(a, s, v) for a, s, v in zip(articles, sentences, vectors, strict=True)]
     for article, piece, rows in zip(articles, pieces, _piece_rows(articles, pieces, encoder),
                                     strict=True):

@@ -20,7 +20,10 @@ agree), which makes the stage three times cheaper than calling them one after an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +35,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "AHEAD",
     "Reading",
     "SentenceVectors",
     "attach_quotes",
     "extract_claims",
     "read_sentences",
     "sentence_spans",
+    "start_encoding",
 ]
 
 #: Longest sentence (in word pieces) the sentence heads read, as they were trained.
@@ -88,8 +93,13 @@ class SentenceVectors:
         self.spans: dict[tuple[int, int, int], np.ndarray] = {}
 
     def encode(self, sentences: Sequence[str],
-               targets: Sequence[Sequence[tuple[int, int]]] | None = None) -> np.ndarray:
-        """Vectors of ``sentences`` (rows in order), and of ``targets[i]`` spans in sentence i."""
+               targets: Sequence[Sequence[tuple[int, int]]] | None = None,
+               workers: int | None = None, stop: threading.Event | None = None,
+               boost: threading.Event | None = None) -> np.ndarray:
+        """Vectors of ``sentences`` (rows in order), and of ``targets[i]`` spans in sentence i;
+        ``workers`` encoder batches at once (default: the encoder's threads; all of them while
+        ``boost`` is set). Once ``stop`` is set, the pass ends between two batches with
+        :class:`CancelledError`."""
         from manysides.nlp import encoder as enc
 
         sentences = list(sentences)
@@ -102,7 +112,8 @@ class SentenceVectors:
         if not sentences:
             return self.vectors
         if not targets or not any(targets):
-            self.vectors = model.encode(sentences, batch_size=BATCH, max_length=MAX_LENGTH)
+            self.vectors = model.encode(sentences, batch_size=BATCH, max_length=MAX_LENGTH,
+                                        workers=workers)
             return self.vectors
         # a sentence that occurs twice (boilerplate) is run once, with the targets of both
         unique = list(self.row)
@@ -111,22 +122,30 @@ class SentenceVectors:
             for span in targets[i] if i < len(targets) else ():
                 wanted[sentence][span] = None
         encodings = model.tokenize(unique, MAX_LENGTH)
-        order = sorted(range(len(unique)), key=lambda u: len(encodings[u].ids))
         unique_vectors = np.zeros((len(unique), model.dimension), dtype=np.float32)
-        for lo in range(0, len(order), BATCH):
-            chunk = order[lo : lo + BATCH]
-            hidden, mask = model._hidden([encodings[u] for u in chunk])
+        for chunk, hidden, mask in model.runs(encodings, BATCH, workers, boost):
+            if stop is not None and stop.is_set():
+                raise CancelledError
             unique_vectors[chunk] = enc._normalise(enc._mean_pool(hidden, mask))
+            # every span of the slice pooled at once (the same sums, row by row)
+            keys, rows, masks = [], [], []
             for row, u in enumerate(chunk):
                 i = self.row[unique[u]]
                 for span in wanted[unique[u]]:
-                    span_mask = enc._span_mask(encodings[u], span, mask.shape[1])[None, :]
-                    if not span_mask.sum():
-                        span_mask = mask[row : row + 1]
-                    pooled = enc._mean_pool(hidden[row : row + 1], span_mask)
-                    self.spans[(i, *span)] = enc._normalise(pooled)[0]
+                    span_mask = enc._span_mask(encodings[u], span, mask.shape[1])
+                    keys.append((i, *span))
+                    rows.append(row)
+                    masks.append(span_mask if span_mask.any() else mask[row])
+            if keys:
+                pooled = enc._normalise(enc._mean_pool(hidden[rows], np.vstack(masks)))
+                self.spans.update(zip(keys, pooled, strict=True))
         position = {text: u for u, text in enumerate(unique)}
         self.vectors = unique_vectors[[position[sentence] for sentence in sentences]]
+        return self.vectors
+
+    def take(self, other: SentenceVectors) -> np.ndarray:
+        """Hold what ``other`` holds (an encoder pass made elsewhere); the sentence vectors."""
+        self.row, self.vectors, self.spans = other.row, other.vectors, other.spans
         return self.vectors
 
     def sentence(self, text: str) -> np.ndarray | None:
@@ -187,20 +206,12 @@ def attach_quotes(span: Span, quotes: Sequence[Any]) -> list[int]:
     return [i for i, quote in enumerate(quotes) if quote.content.overlaps(span)]
 
 
-def extract_claims(
-    articles: Sequence[Article],
-    docs: Sequence[Doc],
-    embeddings: dict[str, np.ndarray] | None = None,
-    vectors: SentenceVectors | None = None,
-) -> list[list[Claim]]:
-    """The claims of each article (one per sentence), the heads run once over the batch.
+_Inputs = tuple[list[list[Span]], list[str], list[tuple[int, int]], list[list[tuple[int, int]]]]
 
-    When ``embeddings`` is a dict, it is filled with each article's sentence embeddings (keyed
-    by article id, rows in claim order) so later readers (lean evidence) need not re-encode.
-    ``vectors`` (a :class:`SentenceVectors`) is filled with the sentence vectors and those of
-    every actor mention in them (the mention's words and its ±8-word window), for the
-    sentiment reading that follows.
-    """
+
+def _inputs(articles: Sequence[Article], docs: Sequence[Doc]) -> _Inputs:
+    """(each article's sentence spans, the sentence texts the heads read, their (article,
+    sentence) owners, the mention and mention-window spans inside each)."""
     from manysides.nlp.heads import window_span
 
     spans_of = [sentence_spans(doc) for doc in docs]
@@ -222,8 +233,94 @@ def extract_claims(
                 texts.append(span.of(article.text))
                 owners.append((a, s))
                 targets.append(inside)
+    return spans_of, texts, owners, targets
+
+
+#: Key in ``Article.reuse`` of the claims encoder pass started ahead for the article's batch.
+AHEAD = "claims encoder pass"
+
+
+@dataclass(eq=False, slots=True)
+class _Ahead:
+    ids: list[str]
+    texts: list[str]
+    targets: list[list[tuple[int, int]]]
+    future: Future[SentenceVectors]
+    stop: threading.Event
+    boost: threading.Event
+
+
+@functools.cache
+def _background() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="manysides-claims")
+
+
+def start_encoding(articles: Sequence[Article], docs: Sequence[Doc]) -> Callable[[], None]:
+    """Start the encoder pass :func:`extract_claims` will make over ``articles`` (with their
+    ``docs`` and actor mentions) in a background thread, one batch at a time and one encoder
+    run at a time (beside the thread that parses the next batch; every encoder thread once
+    :func:`extract_claims` waits for it); leave it on the articles
+    (``article.reuse[AHEAD]``), where :func:`extract_claims` takes it when its inputs are
+    the same. Returns the callable that abandons it and clears it from the articles."""
+    _, texts, _, targets = _inputs(articles, docs)
+    stop, boost = threading.Event(), threading.Event()
+
+    def encode() -> SentenceVectors:
+        vectors = SentenceVectors()
+        vectors.encode(texts, targets, workers=1, stop=stop, boost=boost)
+        return vectors
+
+    ahead = _Ahead([a.id for a in articles], texts, targets, _background().submit(encode),
+                   stop, boost)
+    for article in articles:
+        article.reuse[AHEAD] = ahead
+
+    def abandon() -> None:
+        stop.set()
+        ahead.future.cancel()
+        for article in articles:
+            if article.reuse.get(AHEAD) is ahead:
+                del article.reuse[AHEAD]
+
+    return abandon
+
+
+def _ahead_of(articles: Sequence[Article], texts: list[str],
+              targets: list[list[tuple[int, int]]]) -> SentenceVectors | None:
+    """The pass :func:`start_encoding` started for exactly these articles and inputs, taken
+    off them (None when there is none, it is for another batch, or it failed)."""
+    found = {id(a.reuse.get(AHEAD)): a.reuse.get(AHEAD) for a in articles}
+    for article in articles:
+        article.reuse.pop(AHEAD, None)
+    ahead = next(iter(found.values())) if len(found) == 1 else None
+    if (ahead is None or ahead.ids != [a.id for a in articles] or ahead.texts != texts
+            or ahead.targets != targets):
+        return None
+    ahead.boost.set()  # the reader waits now: the pass may take every encoder thread
+    try:
+        return ahead.future.result()
+    except Exception:  # the pass failed: the caller encodes again, and meets the error itself
+        return None
+
+
+def extract_claims(
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    embeddings: dict[str, np.ndarray] | None = None,
+    vectors: SentenceVectors | None = None,
+) -> list[list[Claim]]:
+    """The claims of each article (one per sentence), the heads run once over the batch.
+
+    When ``embeddings`` is a dict, it is filled with each article's sentence embeddings (keyed
+    by article id, rows in claim order) so later readers (lean evidence) need not re-encode.
+    ``vectors`` (a :class:`SentenceVectors`) is filled with the sentence vectors and those of
+    every actor mention in them (the mention's words and its ±8-word window), for the
+    sentiment reading that follows.
+    """
+    spans_of, texts, owners, targets = _inputs(articles, docs)
     cache = vectors if vectors is not None else SentenceVectors()
-    vectors_ = cache.encode(texts, targets)
+    ahead = _ahead_of(articles, texts, targets)
+    vectors_ = cache.take(ahead) if ahead is not None else cache.encode(texts, targets)
     readings = read_sentences(texts, vectors_)
     by_owner = dict(zip(owners, range(len(owners)), strict=True))
 

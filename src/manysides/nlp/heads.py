@@ -43,6 +43,7 @@ __all__ = [
     "load_head",
     "loaded_words",
     "predict_checkworthy",
+    "predict_cleaned_lean",
     "predict_lean",
     "predict_loaded",
     "predict_opinion",
@@ -96,12 +97,14 @@ class LinearHead:
             self._vectorizer = vectorizer
         return self._vectorizer.transform(list(texts))
 
-    def features(self, texts: Sequence[str], dense: np.ndarray | None) -> Any:
+    def features(self, texts: Sequence[str], dense: np.ndarray | None,
+                 tfidf: Any = None) -> Any:
         """``[tfidf | dense * dense_scale | lexicon features]``; the last block only for a head
-        that carries a word lexicon in ``meta["lexicon"]`` (see :func:`lexicon_features`)."""
+        that carries a word lexicon in ``meta["lexicon"]`` (see :func:`lexicon_features`).
+        ``tfidf``: the texts' :meth:`tfidf` block, when the caller has it."""
         from scipy import sparse
 
-        blocks = [self.tfidf(texts)]
+        blocks = [self.tfidf(texts) if tfidf is None else tfidf]
         if dense is not None and dense.shape[1]:
             blocks.append(sparse.csr_matrix(dense * self.dense_scale, dtype=np.float32))
         lexicon = self.meta.get("lexicon")
@@ -110,8 +113,10 @@ class LinearHead:
             blocks.append(sparse.csr_matrix(lexicon_features(texts, lexicon) * scale))
         return sparse.hstack(blocks, format="csr")
 
-    def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None) -> np.ndarray:
-        """Class probabilities, columns in the order of :attr:`classes`.
+    def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None,
+                      tfidf: Any = None) -> np.ndarray:
+        """Class probabilities, columns in the order of :attr:`classes` (``tfidf``: the texts'
+        :meth:`tfidf` block, as a CSR matrix, when the caller has it).
 
         Read :data:`PREDICT_ROWS` rows at a time: the sparse features hold a copy of the dense
         block with an index per value, so a whole batch's mention targets at once would take
@@ -119,10 +124,11 @@ class LinearHead:
         if len(texts) > PREDICT_ROWS:
             return np.vstack([
                 self.predict_proba(texts[s : s + PREDICT_ROWS],
-                                   None if dense is None else dense[s : s + PREDICT_ROWS])
+                                   None if dense is None else dense[s : s + PREDICT_ROWS],
+                                   None if tfidf is None else tfidf[s : s + PREDICT_ROWS])
                 for s in range(0, len(texts), PREDICT_ROWS)
             ])
-        scores = np.asarray(self.features(texts, dense) @ self.coef.T) + self.intercept
+        scores = np.asarray(self.features(texts, dense, tfidf) @ self.coef.T) + self.intercept
         if self.coef.shape[0] == 1:
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - positive, positive])
@@ -130,9 +136,11 @@ class LinearHead:
         exp = np.exp(scores)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
-    def top_terms(self, text: str, label: str, k: int = 10) -> list[tuple[str, float]]:
-        """The TF-IDF terms of ``text`` that push it most toward ``label`` (evidence)."""
-        row = self.tfidf([text]).tocsr()
+    def top_terms(self, text: str, label: str, k: int = 10,
+                  row: Any = None) -> list[tuple[str, float]]:
+        """The TF-IDF terms of ``text`` that push it most toward ``label`` (evidence).
+        ``row``: the text's row of :meth:`tfidf`, when the caller has it."""
+        row = (self.tfidf([text]) if row is None else row).tocsr()
         if not row.nnz:
             return []
         index = self.classes.index(label)
@@ -358,19 +366,30 @@ def predict_lean(
     texts: Sequence[str],
     titles: Sequence[str | None] | None = None,
     outlets: Sequence[str | None] | None = None,
+    authors: Sequence[Sequence[str]] | None = None,
 ) -> list[tuple[str, dict[str, float]]]:
     """Left / center / right for each article, with the probability of each.
 
-    ``outlets`` (when known) lets the head strip the article's own outlet name first, as it
-    was trained to.
+    ``outlets`` and ``authors`` (when known) let the head strip the article's own outlet name
+    and bylines first, as it was trained to.
     """
-    head = load_head("lean")
     n = len(texts)
     titles = titles if titles is not None else [None] * n
     outlets = outlets if outlets is not None else [None] * n
-    cleaned = [clean_for_lean(t, ti, o) for t, ti, o in zip(texts, titles, outlets, strict=True)]
+    authors = authors if authors is not None else [()] * n
+    return predict_cleaned_lean([clean_for_lean(t, ti, o, a) for t, ti, o, a
+                                 in zip(texts, titles, outlets, authors, strict=True)])
+
+
+def predict_cleaned_lean(cleaned: Sequence[str],
+                         tfidf: Any = None) -> list[tuple[str, dict[str, float]]]:
+    """:func:`predict_lean` of articles already cleaned (:func:`clean_for_lean`); ``tfidf``:
+    their TF-IDF block under the lean head, when the caller has it."""
+    head = load_head("lean")
     count = int(head.meta.get("chunks", 1))
-    probs = head.predict_proba(cleaned, lean_embedding(cleaned, count=count) if n else None)
+    cleaned = list(cleaned)
+    dense = lean_embedding(cleaned, count=count) if cleaned else None
+    probs = head.predict_proba(cleaned, dense, tfidf)
     return [_labelled(head.classes, row) for row in probs]
 
 

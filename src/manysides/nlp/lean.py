@@ -95,19 +95,20 @@ def article_lean(
     ``embeddings`` are each article's sentence embeddings in claim order (as
     :func:`~manysides.nlp.claims.extract_claims` leaves them); missing ones are encoded.
     """
-    from manysides.nlp.heads import clean_for_lean, load_head, predict_lean
+    from manysides.nlp.heads import clean_for_lean, load_head, predict_cleaned_lean
 
     out: list[Lean | None] = [None] * len(articles)
     long = [i for i, a in enumerate(articles) if len(a.text.split()) >= MIN_ARTICLE_WORDS]
     if not long:
         return out
-    results = predict_lean([articles[i].text for i in long], [articles[i].title for i in long],
-                           [articles[i].outlet for i in long])
+    cleaned = [clean_for_lean(a.text, a.title, a.outlet, a.authors)
+               for a in (articles[i] for i in long)]
     head = load_head("lean")
-    for i, (label, scores) in zip(long, results, strict=True):
+    rows = head.tfidf(cleaned).tocsr()
+    results = predict_cleaned_lean(cleaned, rows)
+    for n, (i, (label, scores)) in enumerate(zip(long, results, strict=True)):
         article = articles[i]
-        clean = clean_for_lean(article.text, article.title, article.outlet, article.authors)
-        terms = [term for term, _ in head.top_terms(clean, label, k=TERMS)]
+        terms = [term for term, _ in head.top_terms(cleaned[n], label, k=TERMS, row=rows[n])]
         vectors = (embeddings or {}).get(article.id)
         evidence = _evidence(article, label, vectors)
         out[i] = Lean(label=label, scores=scores, terms=terms, evidence=evidence)
@@ -143,17 +144,18 @@ def _evidence(article: Article, label: str, vectors: np.ndarray | None) -> list[
     index = head.classes.index(label)
     others = np.delete(probs, index, axis=1).max(axis=1)
     weights = probs[:, index] - others
-    order = np.argsort(-weights, kind="stable")[:EVIDENCE]
+    order = [int(k) for k in np.argsort(-weights, kind="stable")[:EVIDENCE] if weights[k] > 0]
+    if not order:
+        return []
+    rows = head.tfidf([texts[k] for k in order]).tocsr()
     out = []
-    for k in order:
-        if weights[k] <= 0:
-            break
+    for n, k in enumerate(order):
         scores = {c: round(float(p), 4) for c, p in zip(head.classes, probs[k], strict=True)}
         out.append(LeanEvidence(
             span=article.claims[picked[k]].span,
             weight=round(float(weights[k]), 4),
             scores=scores,
-            terms=[term for term, _ in head.top_terms(texts[k], label, k=3)],
+            terms=[term for term, _ in head.top_terms(texts[k], label, k=3, row=rows[n])],
         ))
     return out
 

@@ -240,27 +240,56 @@ def _join(pieces: list[Doc]) -> Doc:
     return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
-#: Docs of the most recent batch, so that several stages over the same articles parse once.
-#: Keyed by article id and text hash; holds at most one batch (``run_stages`` feeds stages in
-#: batches of ``[analysis] batch_size`` articles), so memory stays bounded.
+#: Docs of the most recent batches, so that several stages over the same articles parse once.
+#: Keyed by article id and text hash; holds the Docs of at most :data:`KEEP_BATCHES` parse
+#: calls (``run_stages`` feeds stages in batches of ``[analysis] batch_size`` articles, and
+#: parses the next batch while the last stage of the previous one is still to run), so memory
+#: stays bounded.
 _RECENT: dict[tuple[str, int], Doc] = {}
+#: The keys of each parse call still held, oldest first.
+_BATCHES: list[list[tuple[str, int]]] = []
+#: Parse calls whose Docs are kept.
+KEEP_BATCHES = 2
 
 
 def parse_articles(articles: Sequence[Article]) -> list[Doc]:
     """One Doc per article, parsed with every component; a batch parsed by an earlier stage
-    is reused rather than parsed again."""
+    (one of the last :data:`KEEP_BATCHES` parsed) is reused rather than parsed again."""
     keys = [(a.id, hash(a.text)) for a in articles]
     missing = [i for i, key in enumerate(keys) if key not in _RECENT]
     if missing:
         fresh = dict(zip((keys[i] for i in missing),
-                         parse(articles[i].text for i in missing), strict=True))
-        kept = {key: _RECENT[key] for key in keys if key in _RECENT}
-        _RECENT.clear()
-        _RECENT.update(kept)
+                         map(_without_tensor, parse(articles[i].text for i in missing)),
+                         strict=True))
         _RECENT.update(fresh)
+        _BATCHES.append(list(fresh))
+        wanted = set(keys)
+        while len(_BATCHES) > KEEP_BATCHES:
+            for key in _BATCHES.pop(0):
+                if key in wanted:  # asked for again now: it stays, with this call's Docs
+                    _BATCHES[-1].append(key)
+                else:
+                    _RECENT.pop(key, None)
     return [_RECENT[key] for key in keys]
 
 
-def forget_parses() -> None:
-    """Drop the cached Docs (``run_stages`` calls this after each batch)."""
-    _RECENT.clear()
+def _without_tensor(doc: Doc) -> Doc:
+    """``doc`` without its tok2vec output (96 floats a token, some 25 MB a batch of 64 news
+    articles), which no stage reads once the pipeline has run."""
+    import numpy as np
+
+    doc.tensor = np.zeros((0, 0), dtype=np.float32)
+    return doc
+
+
+def forget_parses(articles: Sequence[Article] | None = None) -> None:
+    """Drop the cached Docs of ``articles`` (default: all of them; ``run_stages`` calls this
+    after each batch)."""
+    if articles is None:
+        _RECENT.clear()
+        _BATCHES.clear()
+        return
+    gone = {(a.id, hash(a.text)) for a in articles}
+    for key in gone:
+        _RECENT.pop(key, None)
+    _BATCHES[:] = [kept for keys in _BATCHES if (kept := [k for k in keys if k not in gone])]

@@ -139,7 +139,7 @@ def extract_attributions(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Att
     out: list[Attribution] = []
     earlier: list[Attribution] = []
     for item in found:
-        speaker, kind = _speaker(item, mentions, doc, earlier)
+        speaker, kind = _speaker(item, mentions, doc, text, earlier)
         for content, direct in item.contents:
             attribution = Attribution(content=content, source=item.source, cue=item.cue,
                                       speaker=speaker, direct=direct, speaker_kind=kind)
@@ -363,7 +363,7 @@ def _strip(span: Span, text: str, chars: str = _TRIM) -> Span:
 
 def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> None:
     """Give each quoted stretch to the cue it belongs to; drop cues left with no content."""
-    sentences = list(doc.sents)
+    sentences, text = list(doc.sents), doc.text
     for region in regions:
         if _absorb(found, region):
             continue
@@ -372,12 +372,11 @@ def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> No
         hi = max((s.end_char for s in near), default=region.end)
         candidates = [f for f in found if lo <= f.cue.start < hi
                       and not (region.start <= f.cue.start < region.end)]
-        if not candidates or not _speech_like(region, doc, candidates):
+        if not candidates or not _speech_like(region, doc, text, candidates):
             continue
         best = min(candidates, key=lambda f: _distance(f.cue, region))
         best.contents = [c for c in best.contents if not c[0].overlaps(region)]
         best.contents.append((region, True))
-    text = doc.text
     for item in found:
         if item.source is not None:
             item.source = _strip(item.source, text, _TRIM_SOURCE)
@@ -413,10 +412,10 @@ def _absorb(found: list[_Found], region: Span) -> bool:
     return True
 
 
-def _speech_like(region: Span, doc: Doc, candidates: list[_Found]) -> bool:
+def _speech_like(region: Span, doc: Doc, text: str, candidates: list[_Found]) -> bool:
     """Quoted words that are someone's words rather than a scare quote or a title: a clause,
     a finished sentence, or words governed by a cue verb of the sentence."""
-    inner = doc.text[region.start + 1 : region.end - 1].rstrip("”\"» ")
+    inner = text[region.start + 1 : region.end - 1].rstrip("”\"» ")
     if inner[-1:] in {".", ",", "!", "?", "…"}:
         return True
     span = doc.char_span(region.start, region.end, alignment_mode="expand")
@@ -494,13 +493,15 @@ UNNAMED_HEADS = frozenset({"official", "officials", "source", "sources", "people
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
-def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc,
+def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc, text: str,
              earlier: list[Attribution]) -> tuple[str | None, str | None]:
+    # ``text`` is ``doc.text``, passed in: spaCy rebuilds that string from every token on
+    # each read
     if item.source is None:
         return None, None
     inside = [m for m in mentions if item.source.contains(m.span) or m.span.contains(item.source)]
     head = item.head
-    words = doc.text[item.source.start : item.source.end].lower()
+    words = text[item.source.start : item.source.end].lower()
     if head is not None and head.pos_ == "PRON" and not any(map(_linked, inside)):
         chain = _same_source(head, item, doc, earlier)
         if chain is not None:  # "those people said ... they said"
@@ -509,7 +510,7 @@ def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc,
     if head is not None and _definite(head) and not any(map(_linked, inside)):
         pattern = re.compile(rf"\b{re.escape(head.lower_)}\b")
         same = [a for a in earlier if a.source is not None and a.speaker
-                and pattern.search(doc.text[a.source.start : a.source.end].lower())]
+                and pattern.search(text[a.source.start : a.source.end].lower())]
         if same:  # "the spokesman" after "a spokesman for the ministry"
             return same[-1].speaker, same[-1].speaker_kind
     chosen = _main_mention(inside, head)
