@@ -229,3 +229,51 @@ def test_stages_interrupted_run_abandons_the_batch_started_ahead(
     assert ("late", ["text 0", "text 1"]) not in log
     assert all("t" not in a.reuse for a in articles)
     assert forgotten[-1] is None  # every cached parse dropped
+
+
+REPORTS = [
+    "Ardenian troops shelled the border town of Velka on Monday, killing four civilians, "
+    "officials said. The mayor called the attack \"a crime that must be punished.\"",
+    "Borovia condemned the shelling and recalled its ambassador from Ardenia. "
+    "According to the foreign ministry, talks planned for next week are cancelled.",
+    "Aid groups said 300 families fled Velka overnight. Should the United Nations step in? "
+    "Many residents think so.",
+    "Ardenia denied targeting civilians and said its forces had struck an arms depot. "
+    "The defence minister promised an inquiry.",
+    "Markets in both countries fell sharply after the news of the shelling.",
+]
+
+
+def test_stages_default_stages_give_the_same_articles_with_or_without_prepare(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real framing stage run one batch behind, its encoder pass started in the
+    background, gives what it gives when it encodes inline, field for field."""
+    import dataclasses
+
+    from manysides.model import to_dict
+
+    def analysed() -> list[dict[str, object]]:
+        articles = [Article(id=f"r{k}", text=t) for k, t in enumerate(REPORTS)]
+        return [to_dict(a) for a in stages.run_stages(articles, batch_size=2)]
+
+    from manysides.nlp import claims
+
+    taken: list[bool] = []
+    real = claims._ahead_of
+    monkeypatch.setattr(claims, "_ahead_of",
+                        lambda *args: taken.append((found := real(*args)) is not None) or found)
+    ahead = analysed()
+    assert taken == [True, True, True]  # each batch of 2, 2 and 1 took its pass
+    framing = stages.get_stage("manysides.framing.v1")
+    assert framing.prepare is not None
+    monkeypatch.setitem(stages._REGISTRY.stages, framing.name,
+                        dataclasses.replace(framing, prepare=None))
+    taken.clear()
+    inline = analysed()
+    assert taken == [False, False, False]
+    assert ahead == inline
+    assert all(a["claims"] and not a["meta"].get("errors") for a in ahead)
+    # what the encoder pass feeds: sentence scores and sentiment toward each mention
+    assert all(c["checkworthy"] is not None for a in ahead for c in a["claims"])
+    assert sum(m["sentiment_score"] is not None for a in ahead for m in a["mentions"]) >= 5
