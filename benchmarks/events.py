@@ -26,7 +26,7 @@ the ratio, and peak RSS.
 Speed and memory on real articles: the first ``--articles`` (1,000) texts of
 ``../shared/data/lean/valid.jsonl.gz``, read at run time, through the events stage as
 ``analyze`` runs it (``run_stages`` with ``manysides.events.rules.v1``: parse + link actors +
-extract events, in batches of 64 articles and at most 300,000 characters) against the spaCy
+extract events, in batches of 64 articles and at most 200,000 characters) against the spaCy
 parse alone of the same texts (``manysides.nlp.pipeline.parse``, the stage's own parse path and
 settings), each in a fresh process, alternated twice (best of two). Targets: throughput
 ≥ 0.8 × the parse alone, peak RSS ≤ 600 MB. ``--quick`` measures 100 articles and skips the
