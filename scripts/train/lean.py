@@ -132,14 +132,36 @@ def evaluate(head: Any, cleaned: list[str], dense: np.ndarray, labels: list[str]
     return macro_f1(labels, [head.classes[i] for i in probs.argmax(axis=1)])
 
 
-def baseline(split: str = "valid") -> float:
-    """TF-IDF + LR on the raw title + text (nothing stripped), scored on ``split``."""
+def baseline_proba() -> tuple[np.ndarray, list[str]]:
+    """TF-IDF + LR on the raw title + text (nothing stripped): its probabilities on valid,
+    and their classes (the columns)."""
     train, test = read_jsonl(TRAIN), read_jsonl(VALID)
     probs = tfidf_lr_baseline([f"{r.get('title') or ''}\n{r['text']}" for r in train],
                               [r["lean"] for r in train],
                               [f"{r.get('title') or ''}\n{r['text']}" for r in test])
-    classes = sorted({r["lean"] for r in train})
-    return macro_f1([r["lean"] for r in test], [classes[i] for i in probs.argmax(axis=1)])
+    return probs, sorted({r["lean"] for r in train})
+
+
+def baseline() -> float:
+    """Macro-F1 of :func:`baseline_proba` on valid."""
+    probs, classes = baseline_proba()
+    return macro_f1([r["lean"] for r in read_jsonl(VALID)],
+                    [classes[i] for i in probs.argmax(axis=1)])
+
+
+def outlet_pooled(probs: np.ndarray, classes: list[str], outlets: list[str]) -> list[str]:
+    """Each article labelled with its outlet's lean as the outlet profile computes it
+    (:func:`manysides.compare.profile.mean_lean` over the outlet's articles in the set)."""
+    from manysides.compare.profile import mean_lean
+
+    rows: dict[str, list[int]] = {}
+    for i, outlet in enumerate(outlets):
+        rows.setdefault(outlet, []).append(i)
+    label = {}
+    for outlet, own in rows.items():
+        pooled = mean_lean([dict(zip(classes, map(float, probs[i]), strict=True)) for i in own])
+        label[outlet] = max(pooled, key=lambda k: pooled[k])
+    return [label[o] for o in outlets]
 
 
 #: (C, dense scale, chunks pooled per article). C 2 won over 0.5 on valid with the lead only

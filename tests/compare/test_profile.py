@@ -3,7 +3,7 @@ opinion, terms, who is quoted, lean and genre, all read from what the stages lef
 
 from __future__ import annotations
 
-from manysides.compare.profile import CITES, outlet_label, outlet_profiles
+from manysides.compare.profile import CITES, mean_lean, outlet_label, outlet_profiles
 from manysides.model import (
     Article,
     Attribution,
@@ -90,6 +90,14 @@ def test_profile_groups_by_outlet_and_reads_every_part() -> None:
     assert daily.lean in ("center", "left")
     assert gazette.lean == "right" and gazette.genre == "opinion"
     assert daily.genres == {"opinion": 1, "news report": 1}
+
+
+def test_mean_lean_averages_articles_and_counts_a_missing_label_as_zero() -> None:
+    pooled = mean_lean([{"left": 0.6, "center": 0.3, "right": 0.1},
+                        {"left": 0.2, "right": 0.8}])
+    assert pooled == {"left": 0.4, "center": 0.15, "right": 0.45}
+    assert max(pooled, key=lambda k: pooled[k]) == "right"
+    assert mean_lean([]) == {}
 
 
 def test_profile_cites_show_both_signs_of_a_mixed_mean() -> None:

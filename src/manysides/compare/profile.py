@@ -11,7 +11,7 @@ re-computed here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from manysides.compare.contrast import outlet_of
@@ -26,7 +26,7 @@ from manysides.model import (
     Span,
 )
 
-__all__ = ["CITES", "outlet_label", "outlet_profiles"]
+__all__ = ["CITES", "mean_lean", "outlet_label", "outlet_profiles"]
 
 #: How many mentions are cited behind each mean sentiment (the strongest, both signs).
 CITES = 6
@@ -60,11 +60,7 @@ def _profile(outlet: str, articles: list[Article]) -> OutletProfile:
     roles = Counter(c.role for a in articles for c in a.claims)
     total = sum(roles.values())
     opinion = sum(n for role, n in roles.items() if role in OPINION_ROLES)
-    leans = [a.lean for a in articles if a.lean is not None]
-    lean_scores: dict[str, float] = {}
-    for lean in leans:
-        for label, p in lean.scores.items():
-            lean_scores[label] = lean_scores.get(label, 0.0) + p / len(leans)
+    lean_scores = mean_lean([a.lean.scores for a in articles if a.lean is not None])
     genres = Counter(a.genre for a in articles if a.genre)
     return OutletProfile(
         outlet=outlet,
@@ -81,6 +77,20 @@ def _profile(outlet: str, articles: list[Article]) -> OutletProfile:
         genre=genres.most_common(1)[0][0] if genres else None,
         genres=dict(genres),
     )
+
+
+def mean_lean(scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """An outlet's lean from its articles': the mean of their probabilities (a label missing
+    from one article counts 0 there); empty when no article has a lean.
+
+    Each article's lean is read from its own text; pooled over an outlet's articles they
+    estimate the outlet's. ``benchmarks/quality.py`` scores this pooling on the lean dev set
+    (outlets unseen in training) beside the article-level score."""
+    pooled: dict[str, float] = {}
+    for one in scores:
+        for label, p in one.items():
+            pooled[label] = pooled.get(label, 0.0) + p / len(scores)
+    return pooled
 
 
 def _actor_key(mention: Mention) -> str:
