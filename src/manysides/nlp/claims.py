@@ -83,8 +83,8 @@ class SentenceVectors:
     The sentence heads read each sentence's vector; the sentiment head reads, for each actor
     mention, the vector of its sentence and the contextual vector of the mention's words (the
     mean of the hidden states of its word pieces). Both come out of the same forward pass,
-    exactly as :meth:`~manysides.nlp.encoder.Encoder.encode` and
-    :meth:`~manysides.nlp.encoder.Encoder.encode_spans` compute them (a test checks it).
+    by :meth:`~manysides.nlp.encoder.Encoder.pool`, as
+    :meth:`~manysides.nlp.encoder.Encoder.encode_spans` computes them (a test checks it).
     """
 
     def __init__(self) -> None:
@@ -121,24 +121,15 @@ class SentenceVectors:
         for i, sentence in enumerate(sentences):
             for span in targets[i] if i < len(targets) else ():
                 wanted[sentence][span] = None
-        encodings = model.tokenize(unique, MAX_LENGTH)
         unique_vectors = np.zeros((len(unique), model.dimension), dtype=np.float32)
-        for chunk, hidden, mask in model.runs(encodings, BATCH, workers, boost):
+        for chunk, vectors, keys, pooled in model.pool(
+                unique, [list(wanted[text]) for text in unique], BATCH, MAX_LENGTH, workers,
+                boost):
             if stop is not None and stop.is_set():
                 raise CancelledError
-            unique_vectors[chunk] = enc._normalise(enc._mean_pool(hidden, mask))
-            # every span of the slice pooled at once (the same sums, row by row)
-            keys, rows, masks = [], [], []
-            for row, u in enumerate(chunk):
-                i = self.row[unique[u]]
-                for span in wanted[unique[u]]:
-                    span_mask = enc._span_mask(encodings[u], span, mask.shape[1])
-                    keys.append((i, *span))
-                    rows.append(row)
-                    masks.append(span_mask if span_mask.any() else mask[row])
-            if keys:
-                pooled = enc._normalise(enc._mean_pool(hidden[rows], np.vstack(masks)))
-                self.spans.update(zip(keys, pooled, strict=True))
+            unique_vectors[chunk] = vectors
+            self.spans.update(((self.row[unique[u]], *span), vector)
+                              for (u, span), vector in zip(keys, pooled, strict=True))
         position = {text: u for u, text in enumerate(unique)}
         self.vectors = unique_vectors[[position[sentence] for sentence in sentences]]
         return self.vectors

@@ -205,20 +205,45 @@ class Encoder:
         copies: list[list[int]] = [[] for _ in unique]
         for i, u in enumerate(first):
             copies[u].append(i)
-        encodings = self.tokenize(list(unique), max_length)
-        for chunk, hidden, mask in self.runs(encodings, batch_size, workers):
-            pooled = _normalise(_mean_pool(hidden, mask))
+        wanted = None if spans is None else [
+            list(dict.fromkeys((spans[i][0], spans[i][1]) for i in own)) for own in copies]
+        for chunk, vectors, keys, pooled in self.pool(list(unique), wanted, batch_size,
+                                                      max_length, workers):
             for row, u in enumerate(chunk):
-                out[copies[u]] = pooled[row]
+                out[copies[u]] = vectors[row]
             if spans is not None:
-                rows = [(row, i) for row, u in enumerate(chunk) for i in copies[u]]
-                span_mask = np.vstack([_span_mask(encodings[chunk[row]], spans[i], mask.shape[1])
-                                       for row, i in rows])
-                picked = [row for row, _ in rows]
-                empty = span_mask.sum(axis=1) == 0
-                span_mask[empty] = mask[picked][empty]
-                span_out[[i for _, i in rows]] = _normalise(_mean_pool(hidden[picked], span_mask))
+                for (u, span), vector in zip(keys, pooled, strict=True):
+                    span_out[[i for i in copies[u] if (spans[i][0], spans[i][1]) == span]] = vector
         return out, span_out
+
+    def pool(self, texts: Sequence[str], targets: Sequence[Sequence[tuple[int, int]]] | None,
+             batch_size: int, max_length: int, workers: int | None = None,
+             boost: threading.Event | None = None,
+             ) -> Iterator[tuple[list[int], np.ndarray, list[tuple[int, tuple[int, int]]],
+                                 np.ndarray]]:
+        """``texts`` through the model slice by slice (:meth:`runs`, which see for ``workers``
+        and ``boost``): for each slice, ``(indexes, vectors, keys, span_vectors)``, the indexes
+        of its texts and their vectors (rows in that order), and the vectors of the spans
+        ``targets[i]`` of those texts, keyed ``(i, span)``.
+
+        A text's vector is the L2-normalised mean of its word pieces' hidden states; a span's,
+        of the pieces that overlap the span (the text's vector when none do, e.g. past the
+        truncation point). Every span of a slice is pooled at once."""
+        encodings = self.tokenize(list(texts), max_length)
+        for chunk, hidden, mask in self.runs(encodings, batch_size, workers, boost):
+            vectors = _normalise(_mean_pool(hidden, mask))
+            keys: list[tuple[int, tuple[int, int]]] = []
+            rows: list[int] = []
+            masks: list[np.ndarray] = []
+            for row, i in enumerate(chunk):
+                for span in targets[i] if targets is not None else ():
+                    span_mask = _span_mask(encodings[i], span, mask.shape[1])
+                    keys.append((i, span))
+                    rows.append(row)
+                    masks.append(span_mask if span_mask.any() else mask[row])
+            pooled = (_normalise(_mean_pool(hidden[rows], np.vstack(masks))) if keys
+                      else np.zeros((0, self.dimension), dtype=np.float32))
+            yield chunk, vectors, keys, pooled
 
     def tokenize(self, texts: list[str], max_length: int) -> list[Pieces]:
         """The word pieces of ``texts``, truncated to ``max_length``, kept as small arrays (the
