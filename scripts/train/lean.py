@@ -4,7 +4,7 @@ Features: TF-IDF of the cleaned article (own outlet name, bylines, URLs, credits
 lines removed; n-grams that point at particular training outlets, or that fewer than 10 outlets
 use, dropped from the vocabulary) beside the mean MiniLM embedding of chunks of ~60 words spread
 over the whole article (the first and the last, and evenly spaced ones between:
-:func:`manysides.nlp.heads.lean_spread`; one chunk = the lead only). Training rows are weighted
+:func:`manysides.nlp.lean_text.lean_spread`; one chunk = the lead only). Training rows are weighted
 1/(outlet size) (every outlet counts the same), classes balanced. C, the number of chunks and one
 prior correction (the "right" intercept lowered by 0 / 0.5 / 1) are chosen on ``valid``, whose
 outlets are unseen.
@@ -33,7 +33,7 @@ def _authors(row: dict[str, Any]) -> list[str]:
 
 def load(path: Any) -> tuple[list[str], list[str], list[str]]:
     """(cleaned texts, labels, outlets) of one split."""
-    from manysides.nlp.heads import clean_for_lean
+    from manysides.nlp.lean_text import clean_for_lean
 
     rows = read_jsonl(path)
     cleaned = [clean_for_lean(r["text"], r.get("title"), r["outlet"], _authors(r)) for r in rows]
@@ -42,10 +42,10 @@ def load(path: Any) -> tuple[list[str], list[str], list[str]]:
 
 def embeddings(name: str, cleaned: list[str], count: int = 1) -> np.ndarray:
     """The articles' pooled chunk embeddings, as the head computes them
-    (:func:`~manysides.nlp.heads.lean_embedding` with ``count`` chunks spread over each
+    (:func:`~manysides.nlp.lean_text.lean_embedding` with ``count`` chunks spread over each
     article). Chunks are encoded and cached on disk by their position in the article's pick,
     so the leads (position 0) are shared by every ``count``."""
-    from manysides.nlp.heads import lean_spread, pool_lean
+    from manysides.nlp.lean_text import CHUNK_PIECES, lean_spread, pool_lean
 
     picked = [lean_spread(text, count) for text in cleaned]
     vectors: list[np.ndarray | None] = [None] * len(cleaned)
@@ -54,7 +54,7 @@ def embeddings(name: str, cleaned: list[str], count: int = 1) -> np.ndarray:
         if not rows:
             break
         cache = f"lean-{name}" if k == 0 else f"lean-{name}-spread{count}.{k}"
-        found = embed(cache, [picked[i][k] for i in rows], max_length=96)
+        found = embed(cache, [picked[i][k] for i in rows], max_length=CHUNK_PIECES)
         for i, vector in zip(rows, found, strict=True):
             previous = vectors[i]
             vectors[i] = vector[None] if previous is None else np.vstack([previous, vector])

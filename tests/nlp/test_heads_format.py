@@ -57,30 +57,6 @@ def test_heads_unknown_name_lists_the_options() -> None:
         heads.load_head("nope")
 
 
-def test_heads_lean_cleaning_strips_outlet_byline_and_urls() -> None:
-    text = ("By Jane Q. Doe and John Roe\n"
-            "The council approved the budget on Monday, Daily Planet Online News learned.\n"
-            "Read more at https://planet.example/story and follow @planetnews for updates.\n"
-            "Advertisement\n"
-            "Jane Q. Doe is a senior writer covering city hall.")
-    cleaned = heads.clean_for_lean(text, outlet="Daily Planet (Web News)", authors=["Jane Q. Doe"])
-    assert "approved the budget" in cleaned
-    for gone in ("Daily Planet", "Jane", "https", "@planetnews", "Advertisement", "senior writer"):
-        assert gone not in cleaned
-
-
-def test_heads_outlet_variants() -> None:
-    assert {"CNN (Web News)", "CNN"} <= heads.outlet_variants("CNN (Web News)")
-    assert "Fox" in heads.outlet_variants("Fox Online News")
-
-
-def test_heads_lean_chunks_bounded() -> None:
-    text = " ".join(f"Sentence number {i} has a few words in it." for i in range(100))
-    chunks = heads.lean_chunks(text)
-    assert len(chunks) == 1 and all(len(c.split()) >= 60 for c in chunks)
-    assert heads.lean_chunks("Tiny.") == ["Tiny."]
-
-
 def test_heads_vader_features_follow_the_words_near_the_target() -> None:
     good = heads.vader_features("The mayor was praised for a wonderful plan.", 4, 9)
     bad = heads.vader_features("The mayor was condemned for a terrible plan.", 4, 9)
@@ -146,22 +122,6 @@ def test_heads_loaded_head_carries_its_word_lexicon() -> None:
     lexicon = head.meta["lexicon"]
     assert len(lexicon) > 200 and all(0.0 < w <= 1.0 for w in lexicon.values())
     assert head.coef.shape[1] == len(head.vocabulary) + 384 + 6 + heads.LEXICON_FEATURES
-
-
-def test_heads_lean_spread_reaches_the_end_of_the_article() -> None:
-    text = " ".join(f"Sentence number {i} has a few words in it." for i in range(100))
-    every = heads.lean_chunks(text, limit=None)
-    spread = heads.lean_spread(text, count=4)
-    assert len(every) > 4 and len(spread) == 4
-    assert spread[0] == every[0] and spread[-1] == every[-1]
-    assert heads.lean_spread("Tiny.", count=4) == ["Tiny."]
-    assert heads.lean_spread(text, count=1) == heads.lean_chunks(text)
-
-
-def test_heads_pool_lean_means_each_articles_chunks() -> None:
-    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [3.0, 0.0]], dtype=np.float32)
-    pooled = heads.pool_lean([["a", "b"], ["c"]], vectors)
-    assert np.allclose(pooled, [[2 ** -0.5, 2 ** -0.5], [1.0, 0.0]])
 
 
 @pytest.mark.parametrize(

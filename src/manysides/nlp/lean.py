@@ -4,7 +4,7 @@
 (:func:`~manysides.nlp.heads.predict_lean`, AllSides labels, media split) gives the label and
 the probability of left / center / right. It reads the whole article: TF-IDF of all its words
 beside the mean embedding of chunks of ~60 words spread from its first to its last
-(:func:`~manysides.nlp.heads.lean_spread`; how many is the head's ``chunks``, chosen on valid).
+(:func:`~manysides.nlp.lean_text.lean_spread`; how many is the head's ``chunks``, chosen on valid).
 The evidence is read with the same head:
 
 * ``terms``: the article's words whose TF-IDF weights push most toward the label
@@ -95,7 +95,8 @@ def article_lean(
     ``embeddings`` are each article's sentence embeddings in claim order (as
     :func:`~manysides.nlp.claims.extract_claims` leaves them); missing ones are encoded.
     """
-    from manysides.nlp.heads import clean_for_lean, load_head, predict_cleaned_lean
+    from manysides.nlp.heads import load_head, predict_cleaned_lean
+    from manysides.nlp.lean_text import clean_for_lean
 
     out: list[Lean | None] = [None] * len(articles)
     long = [i for i, a in enumerate(articles) if len(a.text.split()) >= MIN_ARTICLE_WORDS]
