@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 
@@ -76,7 +77,10 @@ def test_demo_writes_report_and_json(tmp_path: Path, monkeypatch: pytest.MonkeyP
     outlets = {a["outlet"] for a in data["articles"]}
     assert len(data["articles"]) == 6 and None in outlets and "Civic Wire" in outlets
     assert "manysides-report.html" in result.output
-    assert (tmp_path / "manysides-report.html").stat().st_size > 10_000
+    page = (tmp_path / "manysides-report.html").read_text("utf-8")
+    assert len(page) > 10_000
+    ids = lxml.html.fromstring(page).xpath("//@id")  # every in-page link has one target
+    assert ids and len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)
 
 
 def test_analyze_unknown_stage_fails_before_storing_anything(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from manysides.errors import ConfigError
-from manysides.nlp.codes import compose, split_code
+from manysides.nlp.codes import compose, describe_code, split_code
 from manysides.nlp.gazetteer import (
     Actor,
     Gazetteer,
@@ -154,6 +154,32 @@ def test_actors_codes_split(code: str, expected: tuple) -> None:
 def test_actors_codes_compose() -> None:
     assert compose("IRN", "GOV") == "IRNGOV"
     assert compose(None, "MIL") == "---MIL"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("USAGOV", "United States government"),
+        ("IRNMIL", "IRN military"),  # a country the namer does not know keeps its code
+        ("---CVL", "civilian (country not named)"),
+        ("---GOVMIL", "government (country not named)"),
+        ("NGOUSA", "United States non-governmental organisation"),
+        ("USA", "United States"),
+        ("XYZQQQ", "XYZQQQ"),
+    ],
+)
+def test_actors_codes_described_for_readers(code: str, expected: str) -> None:
+    assert describe_code(code, {"USA": "United States"}.get) == expected
+
+
+def test_actors_codes_described_with_the_packaged_country_names() -> None:
+    gazetteer = load_gazetteer()
+
+    def name(code: str) -> str | None:
+        country = gazetteer.country(code)
+        return country.name if country else None
+
+    assert describe_code("IRNGOV", name) == "Iran government"
 
 
 def test_actors_tabari_dates() -> None:

@@ -383,7 +383,7 @@ def test_events_counted_in_article_table_and_overview() -> None:
     assert "5 events" in cards
     facts = _squash(page.xpath("//dd[@id='event-facts']")[0])
     assert facts.startswith("5 events in 1 of 2 articles")
-    types = [_squash(li) for li in page.xpath("//ul[@id='event-types']/li")]
+    types = [_squash(li) for li in page.xpath("//ul[@id='counts-event-types']/li")]
     assert types == ["ASSAULT 4", "STATEMENT 1"]
 
 

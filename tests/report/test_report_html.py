@@ -235,7 +235,7 @@ def report() -> lxml.html.HtmlElement:
 
 
 def _counts(report: lxml.html.HtmlElement, list_id: str) -> dict[str, int]:
-    items = report.xpath(f"//ul[@id='{list_id}']/li")
+    items = report.xpath(f"//ul[@id='counts-{list_id}']/li")
     return {
         li.xpath("./span[1]")[0].text_content(): int(li.xpath("./span[2]")[0].text) for li in items
     }

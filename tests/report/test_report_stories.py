@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
+from manysides.compare.profile import outlet_profiles
 from manysides.model import (
     Article,
     Attribution,
@@ -29,6 +31,7 @@ from manysides.model import (
     TimelineEntry,
 )
 from manysides.report import render_report
+from manysides.report.stories import readable_actor
 
 A_TEXT = (
     "Northland shelled the port of Easton on Monday, killing 7 people.\n\n"
@@ -174,3 +177,28 @@ def test_stories_section_absent_without_a_comparison() -> None:
     doc = _doc(render_report(articles, profiles=[]))
     assert not doc.xpath('//*[@id="stories"]')
     assert doc.xpath(f'//*[@id="a-{articles[0].id}-framing"]')
+
+
+def test_outlet_card_shows_the_pooled_lean_and_names_coded_actors() -> None:
+    articles, comparison = _corpus()
+    # an actor known by its code alone is shown by what the code means
+    articles[0].mentions.append(Mention(_span(A_TEXT, "Easton"), "Easton", "GPE", "USAGOV", None,
+                                        sentiment="neutral", sentiment_score=0.0))
+    html = render_report(articles, comparison=comparison, profiles=outlet_profiles(articles))
+    doc = _doc(html)
+    card = doc.xpath('//article[contains(@class, "outlet-card")]')[0]
+    chips = [c.text_content() for c in card.xpath('.//span[contains(@class, "actor-chip")]')]
+    assert any(c.startswith("United States government") for c in chips), chips  # no raw code
+    assert card.xpath('.//span[contains(@class, "badge")]')[0].text_content() == "left"
+    assert card.xpath('.//span[contains(@class, "outlet-lean")]')[0].text_content() == (
+        "(left 60% · center 30% · right 10%)")
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("IRNGOV", "Iran government"), ("---MED", "media (country not named)"),
+     ("ISR", "Israel"), ("Ann Lee", "Ann Lee"), ("CNN", "CNN"), ("NATO", "NATO"),
+     ("a spokesman", "a spokesman")],
+)
+def test_outlet_card_actor_keys_read_as_names(key: str, shown: str) -> None:
+    assert readable_actor(key) == shown

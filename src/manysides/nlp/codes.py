@@ -12,9 +12,9 @@ Mention` carries. For an IGO the "country" is the organisation's own chunk (``UN
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-__all__ = ["INTERNATIONAL", "REGIONS", "SECTORS", "compose", "split_code"]
+__all__ = ["INTERNATIONAL", "REGIONS", "SECTORS", "compose", "describe_code", "split_code"]
 
 #: Role (sector) chunks, with the meaning CAMEO gives them.
 SECTORS: dict[str, str] = {
@@ -126,3 +126,27 @@ def split_code(code: str, countries: Collection[str]) -> tuple[str | None, str |
 def compose(country: str | None, sector: str) -> str:
     """``IRN`` + ``GOV`` -> ``IRNGOV``; with no country, CAMEO's ``---GOV``."""
     return f"{country or '---'}{sector}"
+
+
+def describe_code(code: str, country_name: Callable[[str], str | None]) -> str:
+    """A reader's name for an actor known only by its code: its country's name (from
+    ``country_name``, else the code's country chunk) and what its role chunk means.
+
+    >>> names = {"USA": "United States"}.get
+    >>> describe_code("USAGOV", names)
+    'United States government'
+    >>> describe_code("---CVL", names)
+    'civilian (country not named)'
+    >>> describe_code("IRN", names)
+    'IRN'
+    >>> describe_code("XYZQQQ", names)
+    'XYZQQQ'
+    """
+    country, sector = split_code(code, {code[3:6]})  # NGOUSA: an NGO of the USA
+    if sector is None or sector not in SECTORS:
+        return (country_name(code) or code) if country == code else code
+    role = SECTORS[sector]
+    if country is None:
+        return f"{role} (country not named)"
+    return f"{country_name(country) or country} {role}"
+

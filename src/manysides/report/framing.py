@@ -302,7 +302,7 @@ def _lean(article: Article, anchor: str, out: ArticleFraming, valid: _Valid, wor
     if lean is None:
         return
     out.lean_label = lean.label
-    out.lean_scores = sorted(lean.scores.items(), key=_lean_order)
+    out.lean_scores = sorted(lean.scores.items(), key=lean_order)
     out.lean_terms = list(lean.terms[:8])
     for number, item in enumerate(lean.evidence[:4], 1):
         if not valid(item.span):
@@ -316,7 +316,8 @@ def _lean(article: Article, anchor: str, out: ArticleFraming, valid: _Valid, wor
         out.lean_evidence.append((Link(target, words(item.span), title), item.weight))
 
 
-def _lean_order(item: tuple[str, float]) -> int:
+def lean_order(item: tuple[str, float]) -> int:
+    """Sort key putting lean labels left, center, right (any other after)."""
     order = {"left": 0, "center": 1, "right": 2}
     return order.get(item[0], 3)
 

@@ -8,6 +8,7 @@ index collects them before the articles are rendered), so each cell links to the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from manysides.model import (
     Story,
     StoryEvent,
 )
-from manysides.report.framing import shorten
+from manysides.nlp.codes import describe_code
+from manysides.report.framing import lean_order, shorten
 from manysides.report.spans import Highlight
 
 __all__ = [
@@ -246,6 +248,27 @@ class OutletCard:
     actors: list[tuple[str, float | None, int, list[CiteLink]]]  # name, mean, mentions, cites
     quoted: list[tuple[str, str, int, int, list[CiteLink]]]  # speaker, kind, count, direct, where
     terms: list[tuple[str, str, str | None, int, list[CiteLink]]]  # lemma, kind, act, n, where
+    lean: list[tuple[str, float]] = field(default_factory=list)  # left, center, right
+
+
+#: What an actor code looks like (``ISR``, ``---GOV``, ``PSEREBHMS``); names never do.
+_CODE = re.compile(r"[A-Z-]{3}(?:[A-Z]{3})*")
+
+
+def readable_actor(key: str) -> str:
+    """``key`` as a reader can take it: an actor code (an actor linked by code only, a
+    speaker keyed by its code) by what it means, with the country named ("IRNGOV" ->
+    "Iran government"); any other key as it is."""
+    if not _CODE.fullmatch(key):
+        return key
+    return describe_code(key, _country_name)
+
+
+def _country_name(code: str) -> str | None:
+    from manysides.nlp.gazetteer import load_gazetteer
+
+    country = load_gazetteer().country(code)
+    return country.name if country else None
 
 
 def outlet_cards(profiles: Sequence[OutletProfile], cites: Citations) -> list[OutletCard]:
@@ -255,16 +278,18 @@ def outlet_cards(profiles: Sequence[OutletProfile], cites: Citations) -> list[Ou
         for actor in profile.actors[:8]:
             links = [link for c in actor.cites[:3]
                      if (link := cites.link(c.article, c.span, profile.outlet, 60))]
-            actors.append((actor.name or actor.actor, actor.sentiment, actor.mentions, links))
+            actors.append((actor.name or readable_actor(actor.actor),
+                           actor.sentiment, actor.mentions, links))
         quoted = []
         for q in profile.quoted[:8]:
             links = [link for article, span in q.where[:3]
                      if (link := cites.link(article, span, profile.outlet))]
-            quoted.append((q.speaker, q.kind, q.count, q.direct, links))
+            quoted.append((readable_actor(q.speaker), q.kind, q.count, q.direct, links))
         terms = []
         for t in profile.terms[:16]:
             links = [link for article, span in t.where[:4]
                      if (link := cites.link(article, span, profile.outlet, 60))]
             terms.append((t.lemma, t.kind, t.act, t.count, links))
-        cards.append(OutletCard(profile, actors, quoted, terms))
+        lean = sorted(profile.lean_scores.items(), key=lean_order)
+        cards.append(OutletCard(profile, actors, quoted, terms, lean))
     return cards
