@@ -496,8 +496,8 @@ class SentimentCite:
 class OutletActor:
     """How an outlet covers one actor: how often, and the mean sentiment toward it."""
 
-    actor: str  # actor code (or the name as written when unlinked)
-    name: str | None = None
+    actor: str  # actor code (or the name as written when unlinked); a person has their own
+    name: str | None = None  # person's name, the one name its mentions carry, or the code's sense
     mentions: int = 0
     sentiment: float | None = None  # mean P(pos) - P(neg) over its read mentions
     cites: list[SentimentCite] = field(default_factory=list)  # the strongest, both signs

@@ -122,3 +122,20 @@ def test_profile_labels_and_round_trip() -> None:
     (profile,) = outlet_profiles([article])
     assert from_dict(OutletProfile, to_dict(profile)) == profile
     assert outlet_profiles([]) == []
+
+
+def test_profile_counts_a_named_person_apart_from_their_office() -> None:
+    text = "Netanyahu spoke. His cabinet met. Netanyahu left."
+    article = Article.create(text, outlet="Daily")
+    cabinet = Span(17, 28)
+    article.mentions = [
+        Mention(Span(0, 9), "Netanyahu", "PERSON", "ISRGOV", "Benjamin Netanyahu",
+                sentiment="negative", sentiment_score=-0.6),
+        Mention(cabinet, cabinet.of(text), "", "ISRGOV", "Israel",
+                sentiment="positive", sentiment_score=0.4),
+        Mention(Span(34, 43), "Netanyahu", "PERSON", "ISRGOV", "Benjamin Netanyahu",
+                sentiment="negative", sentiment_score=-0.2),
+    ]
+    (profile,) = outlet_profiles([article])
+    shown = {(a.actor, a.name): (a.mentions, a.sentiment) for a in profile.actors}
+    assert shown == {("ISRGOV", "Benjamin Netanyahu"): (2, -0.4), ("ISRGOV", "Israel"): (1, 0.4)}

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from manysides.compare.actor_groups import ActorKey, actor_key, group_names, person_names
 from manysides.compare.contrast import outlet_of
 from manysides.model import (
     Article,
@@ -93,10 +94,6 @@ def mean_lean(scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
     return pooled
 
 
-def _actor_key(mention: Mention) -> str:
-    return mention.actor or mention.name or mention.text
-
-
 def _sentence(article: Article, span: Span) -> Span:
     for claim in article.claims:
         if claim.span.start <= span.start < claim.span.end:
@@ -105,25 +102,33 @@ def _sentence(article: Article, span: Span) -> Span:
 
 
 def _actors(articles: list[Article]) -> list[OutletActor]:
-    found: dict[str, OutletActor] = {}
-    cites: dict[str, list[SentimentCite]] = {}
+    """The actors the articles mention, grouped as :mod:`~manysides.compare.actor_groups`
+    says (a named person apart from their office's code), with the mean sentiment read."""
+    persons = person_names(m for a in articles for m in a.mentions)
+    groups: dict[ActorKey, list[Mention]] = {}
+    cites: dict[ActorKey, list[SentimentCite]] = {}
     for article in articles:
         for mention in article.mentions:
-            key = _actor_key(mention)
-            actor = found.setdefault(key, OutletActor(actor=key, name=mention.name))
-            actor.mentions += 1
+            key = actor_key(mention, persons)
+            if key is None:
+                continue
+            groups.setdefault(key, []).append(mention)
             if mention.sentiment_score is not None:
                 cites.setdefault(key, []).append(SentimentCite(
                     article=article.id, span=mention.span,
                     sentence=_sentence(article, mention.span),
                     score=mention.sentiment_score, polarity=mention.sentiment or "neutral",
                 ))
-    for key, actor in found.items():
+    names = group_names(groups)
+    found = []
+    for key, mentions in groups.items():
+        actor = OutletActor(actor=key[0], name=names[key], mentions=len(mentions))
+        found.append(actor)
         read = cites.get(key, [])
         if read:
             actor.sentiment = round(sum(c.score for c in read) / len(read), 4)
             actor.cites = _strongest(read)
-    return sorted(found.values(), key=lambda a: (-a.mentions, a.actor))
+    return sorted(found, key=lambda a: (-a.mentions, a.actor, a.name or ""))
 
 
 def _strongest(cites: list[SentimentCite]) -> list[SentimentCite]:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from manysides.compare.actor_groups import ActorKey, actor_key, group_names, person_names
 from manysides.model import Article, Attribution, Mention, Span
 from manysides.report.spans import Highlight
 
@@ -236,15 +237,15 @@ def _terms(article: Article, anchor: str, out: ArticleFraming, valid: _Valid, wo
 
 def _sentiment(article: Article, anchor: str, out: ArticleFraming, valid: _Valid,
                words: _Words) -> None:
-    by_actor: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for number, mention in enumerate(article.mentions, 1):
-        key = mention.actor or mention.text.strip()
-        if not key:
-            continue
-        by_actor[key].append((number, mention))
-        names.setdefault(key, mention.name or mention.text.strip())
-        if mention.sentiment and valid(mention.span):
+    persons = person_names(article.mentions)
+    keys = [actor_key(mention, persons) for mention in article.mentions]
+    by_actor: dict[ActorKey, list[tuple[int, Mention]]] = defaultdict(list)
+    for number, (mention, key) in enumerate(zip(article.mentions, keys, strict=True), 1):
+        if key is not None:
+            by_actor[key].append((number, mention))
+    names = group_names({key: [m for _, m in items] for key, items in by_actor.items()})
+    for number, (mention, key) in enumerate(zip(article.mentions, keys, strict=True), 1):
+        if key is not None and mention.sentiment and valid(mention.span):
             score = mention.sentiment_score
             shown = f" ({score:+.2f})" if score is not None else ""
             out.inner.append((mention.span, f"sent sent-{mention.sentiment}",
@@ -259,7 +260,7 @@ def _sentiment(article: Article, anchor: str, out: ArticleFraming, valid: _Valid
                     if (m.sentiment_score or 0.0) <= -STRONG][:3]
         positive = [_mention_link(anchor, n, m, words) for n, m in reversed(ordered)
                     if (m.sentiment_score or 0.0) >= STRONG][:3]
-        rows.append(ActorSentiment(key, names[key], len(items), len(read), mean,
+        rows.append(ActorSentiment(key[0], names[key], len(items), len(read), mean,
                                    _polarity(mean, bool(negative), bool(positive)),
                                    negative, positive))
     rows.sort(key=lambda r: (-r.mentions, r.name))

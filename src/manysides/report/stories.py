@@ -8,23 +8,29 @@ index collects them before the articles are rendered), so each cell links to the
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from manysides.compare.actor_groups import (
+    ActorKey,
+    actor_key,
+    group_names,
+    person_names,
+    readable_actor,
+)
 from manysides.compare.contrast import outlet_label, outlet_of
 from manysides.model import (
     Article,
     Comparison,
     Contradiction,
+    Mention,
     OutletProfile,
     OutletVerdict,
     Span,
     Story,
     StoryEvent,
 )
-from manysides.nlp.codes import describe_code
 from manysides.report.framing import lean_order, shorten
 from manysides.report.spans import Highlight
 
@@ -118,7 +124,7 @@ class StoryView:
     timeline: list[tuple[str, str, str, str, list[str], list[CiteLink], str]]
     matrix: list[MatrixRow]
     contradictions: list[tuple[Contradiction, CiteLink | None, CiteLink | None]]
-    heat_actors: list[tuple[str, str]]  # (actor key, name)
+    heat_actors: list[tuple[str, str]]  # (row key: code, or code|person's name; name)
     heat: dict[tuple[str, str], HeatCell]  # (actor key, outlet) -> cell
 
     @property
@@ -217,18 +223,20 @@ def _cell(verdict: OutletVerdict | None, cites: Citations, by_id: dict[str, Arti
 def _heat(members: Sequence[Article], cites: Citations
           ) -> tuple[list[tuple[str, str]], dict[tuple[str, str], HeatCell]]:
     scores: dict[tuple[str, str], list[tuple[float, Article, Span]]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    names: dict[str, str] = {}
+    groups: dict[ActorKey, list[Mention]] = defaultdict(list)
+    persons = person_names(m for article in members for m in article.mentions)
     for article in members:
         outlet = outlet_of(article)
         for mention in article.mentions:
-            if not mention.actor:
+            key = actor_key(mention, persons) if mention.actor else None
+            if key is None:
                 continue
-            counts[mention.actor] += 1
-            names.setdefault(mention.actor, mention.name or mention.text)
+            groups[key].append(mention)
             if mention.sentiment_score is not None:
-                scores[(mention.actor, outlet)].append(
+                scores[(_heat_key(key), outlet)].append(
                     (mention.sentiment_score, article, mention.span))
+    names = {_heat_key(k): name for k, name in group_names(groups).items()}
+    counts = {_heat_key(k): len(ms) for k, ms in groups.items()}
     actors = sorted((a for a in counts if any(k[0] == a for k in scores)),
                     key=lambda a: (-counts[a], names[a]))[:HEAT_ACTORS]
     heat: dict[tuple[str, str], HeatCell] = {}
@@ -242,6 +250,11 @@ def _heat(members: Sequence[Article], cites: Citations
     return [(a, names[a]) for a in actors], heat
 
 
+def _heat_key(key: ActorKey) -> str:
+    """One string per actor group (the heatmap's row key): the code, and the person's name."""
+    return key[0] if key[1] is None else f"{key[0]}|{key[1]}"
+
+
 @dataclass(slots=True)
 class OutletCard:
     profile: OutletProfile
@@ -249,26 +262,6 @@ class OutletCard:
     quoted: list[tuple[str, str, int, int, list[CiteLink]]]  # speaker, kind, count, direct, where
     terms: list[tuple[str, str, str | None, int, list[CiteLink]]]  # lemma, kind, act, n, where
     lean: list[tuple[str, float]] = field(default_factory=list)  # left, center, right
-
-
-#: What an actor code looks like (``ISR``, ``---GOV``, ``PSEREBHMS``); names never do.
-_CODE = re.compile(r"[A-Z-]{3}(?:[A-Z]{3})*")
-
-
-def readable_actor(key: str) -> str:
-    """``key`` as a reader can take it: an actor code (an actor linked by code only, a
-    speaker keyed by its code) by what it means, with the country named ("IRNGOV" ->
-    "Iran government"); any other key as it is."""
-    if not _CODE.fullmatch(key):
-        return key
-    return describe_code(key, _country_name)
-
-
-def _country_name(code: str) -> str | None:
-    from manysides.nlp.gazetteer import load_gazetteer
-
-    country = load_gazetteer().country(code)
-    return country.name if country else None
 
 
 def outlet_cards(profiles: Sequence[OutletProfile], cites: Citations) -> list[OutletCard]:
