@@ -141,11 +141,12 @@ class LinearHead:
         if not row.nnz:
             return []
         index = self.classes.index(label)
+        columns = self.coef[:, row.indices]  # the text's terms only (the vocabulary is large)
         if self.coef.shape[0] == 1:
-            weights = self.coef[0] * (1.0 if index == 1 else -1.0)
+            weights = columns[0] * (1.0 if index == 1 else -1.0)
         else:
-            weights = self.coef[index] - self.coef.mean(axis=0)
-        contribution = row.data * weights[row.indices]
+            weights = columns[index] - columns.mean(axis=0)
+        contribution = row.data * weights
         order = np.argsort(-contribution)[:k]
         return [(self.vocabulary[row.indices[i]], round(float(contribution[i]), 4))
                 for i in order if contribution[i] > 0]
