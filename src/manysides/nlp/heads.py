@@ -282,8 +282,13 @@ def vader_lexicon() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=512)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(lower-cased word or mark, start, end) in ``text``. Cached: the window, its span and
+    the VADER features of each mention read its sentence's words, as do the sentence heads'
+    lexicon features and loaded words, and a sentence often holds several mentions."""
+    return tuple((m.group().lower().replace("’", "'"), m.start(), m.end())
+                 for m in _WORD.finditer(text))
 
 
 def target_window(sentence: str, start: int, end: int, size: int = 8) -> str:
