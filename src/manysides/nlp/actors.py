@@ -20,6 +20,7 @@ actor code (``IRNGOV``), canonical name, country and sector. It combines:
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -356,8 +357,8 @@ def _mention(text: str, item: Item, gazetteer: Gazetteer) -> Mention:
     return Mention(
         span=Span(item.char_start, item.char_end),
         text=text[item.char_start : item.char_end],
-        label=label,
-        actor=code,
+        label=sys.intern(label),  # a few values over tens of thousands of mentions: shared
+        actor=sys.intern(code) if code else None,
         name=item.name,
         country=country,
         sector=sector,

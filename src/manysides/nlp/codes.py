@@ -12,6 +12,7 @@ Mention` carries. For an IGO the "country" is the organisation's own chunk (``UN
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection
 
 __all__ = ["INTERNATIONAL", "REGIONS", "SECTORS", "compose", "describe_code", "split_code"]
@@ -90,7 +91,8 @@ INTERNATIONAL: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "U
 
 
 def _chunks(code: str) -> list[str]:
-    return [code[i : i + 3] for i in range(0, len(code), 3)]
+    # interned: every mention keeps its country and sector, one shared string each
+    return [sys.intern(code[i : i + 3]) for i in range(0, len(code), 3)]
 
 
 def split_code(code: str, countries: Collection[str]) -> tuple[str | None, str | None]:

@@ -68,9 +68,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 COMMON_KINDS = frozenset({"agent", "title"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    """Match key of a token or name: lower case, accents and curly apostrophes removed."""
+    """Match key of a token or name: lower case, accents and curly apostrophes removed.
+    (Cached for the frequent words; at 65,536 entries the cache held ~20 MB by the end of a
+    1,000-article run, every word ever read.)"""
     text = text.lower().replace("\u2019", "'")
     if text.isascii():
         return text
