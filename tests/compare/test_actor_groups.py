@@ -6,8 +6,8 @@ from __future__ import annotations
 from manysides.compare.actor_groups import actor_key, group_names, person_names
 from manysides.model import Mention, Span
 
-TEXT = ("Netanyahu spoke. His government, Netanyahu's cabinet, met in Israel. Biden called. "
-        "The Biden administration and officials agreed.")
+TEXT = ("Martin spoke. His government, the French cabinet, met in France. Weber called. "
+        "The Berlin government and officials agreed.")
 
 
 def _m(words: str, label: str, actor: str | None, name: str | None) -> Mention:
@@ -16,23 +16,23 @@ def _m(words: str, label: str, actor: str | None, name: str | None) -> Mention:
 
 
 MENTIONS = [
-    _m("Netanyahu", "PERSON", "ISRGOV", "Benjamin Netanyahu"),
-    _m("His", "PRON", "ISRGOV", "Benjamin Netanyahu"),
-    _m("Netanyahu's cabinet", "", "ISRGOV", "Israel"),
-    _m("Israel", "GPE", "ISR", "Israel"),
-    _m("Biden", "ORG", "USAGOV", "Joe Biden"),  # a mislabelled person still joins him
-    _m("Biden administration", "", "USAGOV", "United States"),
+    _m("Martin", "PERSON", "FRAGOV", "Anne Martin"),
+    _m("His", "PRON", "FRAGOV", "Anne Martin"),
+    _m("the French cabinet", "", "FRAGOV", "France"),
+    _m("France", "GPE", "FRA", "France"),
+    _m("Weber", "ORG", "DEUGOV", "Karl Weber"),  # a mislabelled person
+    _m("Berlin government", "", "DEUGOV", "Germany"),
     _m("officials", "", None, None),
 ]
 
 
 def test_actor_groups_split_a_named_person_from_their_office() -> None:
-    persons = person_names(MENTIONS) | {"Joe Biden"}
+    persons = person_names(MENTIONS) | {"Karl Weber"}
     keys = [actor_key(m, persons) for m in MENTIONS]
     assert keys == [
-        ("ISRGOV", "Benjamin Netanyahu"), ("ISRGOV", "Benjamin Netanyahu"), ("ISRGOV", None),
-        ("ISR", None), ("USAGOV", "Joe Biden"), ("USAGOV", None), ("officials", None)]
-    assert person_names(MENTIONS) == {"Benjamin Netanyahu"}  # only PERSON labels count
+        ("FRAGOV", "Anne Martin"), ("FRAGOV", "Anne Martin"), ("FRAGOV", None),
+        ("FRA", None), ("DEUGOV", "Karl Weber"), ("DEUGOV", None), ("officials", None)]
+    assert person_names(MENTIONS) == {"Anne Martin"}  # only PERSON labels count
 
 
 def test_actor_groups_names_clash_resolved_by_the_code() -> None:
@@ -43,11 +43,11 @@ def test_actor_groups_names_clash_resolved_by_the_code() -> None:
         assert key is not None
         groups.setdefault(key, []).append(mention)
     names = group_names(groups)
-    assert names[("ISRGOV", "Benjamin Netanyahu")] == "Benjamin Netanyahu"
-    assert names[("ISR", None)] == "Israel"
-    assert names[("ISRGOV", None)] == "Israel government"  # "Israel" is taken by ISR
-    # "Joe Biden" has no PERSON label here: he stays with the office, named by its code
-    assert names[("USAGOV", None)] == "United States government"
+    assert names[("FRAGOV", "Anne Martin")] == "Anne Martin"
+    assert names[("FRA", None)] == "France"
+    assert names[("FRAGOV", None)] == "France government"  # "France" is taken by FRA
+    # "Karl Weber" has no PERSON label here: he stays with the office, named by its code
+    assert names[("DEUGOV", None)] == "Germany government"
     assert names[("officials", None)] == "officials"
 
 

@@ -125,17 +125,18 @@ def test_profile_labels_and_round_trip() -> None:
 
 
 def test_profile_counts_a_named_person_apart_from_their_office() -> None:
-    text = "Netanyahu spoke. His cabinet met. Netanyahu left."
+    text = "Martin spoke. His cabinet met. Martin left."
     article = Article.create(text, outlet="Daily")
-    cabinet = Span(17, 28)
+    cabinet = Span(14, 25)
     article.mentions = [
-        Mention(Span(0, 9), "Netanyahu", "PERSON", "ISRGOV", "Benjamin Netanyahu",
+        Mention(Span(0, 6), "Martin", "PERSON", "FRAGOV", "Anne Martin",
                 sentiment="negative", sentiment_score=-0.6),
-        Mention(cabinet, cabinet.of(text), "", "ISRGOV", "Israel",
+        Mention(cabinet, cabinet.of(text), "", "FRAGOV", "France",
                 sentiment="positive", sentiment_score=0.4),
-        Mention(Span(34, 43), "Netanyahu", "PERSON", "ISRGOV", "Benjamin Netanyahu",
+        Mention(Span(31, 37), "Martin", "PERSON", "FRAGOV", "Anne Martin",
                 sentiment="negative", sentiment_score=-0.2),
     ]
+    assert [m.span.of(text) for m in article.mentions] == ["Martin", "His cabinet", "Martin"]
     (profile,) = outlet_profiles([article])
     shown = {(a.actor, a.name): (a.mentions, a.sentiment) for a in profile.actors}
-    assert shown == {("ISRGOV", "Benjamin Netanyahu"): (2, -0.4), ("ISRGOV", "Israel"): (1, 0.4)}
+    assert shown == {("FRAGOV", "Anne Martin"): (2, -0.4), ("FRAGOV", "France"): (1, 0.4)}

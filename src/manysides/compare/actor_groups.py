@@ -2,14 +2,14 @@
 is summed up (an article's framing panel, an outlet's profile, a story's heatmap).
 
 Actor codes are CAMEO's: a head of government shares the code of the government
-(``USAGOV`` is Joe Biden, Barack Obama, "the Biden administration" and "the White House"
-alike), which is right for who-did-what-to-whom but not for "how does this outlet treat
-Netanyahu". So mentions are grouped by code, and within a code a named person (a name that
-some mention in the same set labels PERSON, pronouns resolved to them included) is an actor
-of their own. A group is called by the one name its mentions carry, unless they carry several
-(an office: "the White House", "Washington", "the Biden administration") or another group goes
-by that name too ("Israel" for ``ISR`` and for ``ISRGOV``'s "Netanyahu's government"): then by
-what its code means ("United States government", "Israel government").
+(``FRAGOV`` is the president, the prime minister, "the government" and "the Elysee" alike),
+which is right for who-did-what-to-whom but not for "how does this outlet treat the president".
+So mentions are grouped by code, and within a code a named person (a name that some mention in
+the same set labels PERSON, pronouns resolved to them included) is an actor of their own. A
+group is called by the one name its mentions carry, unless they carry several (an office:
+"the Elysee", "Paris", "the government") or another group goes by that name too ("France" for
+``FRA`` and for ``FRAGOV``'s "the French cabinet"): then by what its code means ("France
+government").
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def group_names(groups: Mapping[ActorKey, Sequence[Mention]]) -> dict[ActorKey, 
             plain[key] = key[1]
             continue
         names = list(dict.fromkeys(m.name for m in mentions if m.name))
-        # one name throughout ("Hamas"); several ("Washington", "United States", "Joe Biden"
-        # unlabelled) mean the office itself, called by its code
+        # one name throughout (an armed group's); several (a seat, the country, an office
+        # holder labelled ORG) mean the office itself, called by its code
         plain[key] = names[0] if len(names) == 1 else readable_actor(key[0])
     taken = Counter(plain.values())
     return {key: (readable_actor(key[0]) if taken[name] > 1 and key[1] is None
