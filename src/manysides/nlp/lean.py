@@ -126,8 +126,9 @@ def sentence_lean(
     head = load_head("lean")
     if vectors is None:
         from manysides.nlp.encoder import encode
+        from manysides.nlp.lean_text import CHUNK_PIECES
 
-        vectors = encode(list(sentences), batch_size=16, max_length=96)
+        vectors = encode(list(sentences), batch_size=16, max_length=CHUNK_PIECES)
     return head.predict_proba(list(sentences), vectors)
 
 
