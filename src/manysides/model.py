@@ -37,6 +37,7 @@ __all__ = [
     "DateSource",
     "Duplicate",
     "Event",
+    "ForceCite",
     "FramingTerm",
     "IngestFailure",
     "Lean",
@@ -493,14 +494,30 @@ class SentimentCite:
 
 
 @dataclass(slots=True)
+class ForceCite:
+    """One act of force behind an outlet's count of an actor using or suffering force."""
+
+    article: str  # article id
+    event: str  # the event's id
+    trigger: Span  # the act's words
+    sentence: Span
+    side: str  # by (the actor is its source) | on (its target)
+    type: str  # PLOVER category: ASSAULT | COERCE
+
+
+@dataclass(slots=True)
 class OutletActor:
-    """How an outlet covers one actor: how often, and the mean sentiment toward it."""
+    """How an outlet covers one actor: how often, the mean sentiment toward it, and whether
+    it casts the actor as using force or as suffering it (:mod:`manysides.compare.agency`)."""
 
     actor: str  # actor code (or the name as written when unlinked); a person has their own
     name: str | None = None  # person's name, the one name its mentions carry, or the code's sense
     mentions: int = 0
     sentiment: float | None = None  # mean P(pos) - P(neg) over its read mentions
     cites: list[SentimentCite] = field(default_factory=list)  # the strongest, both signs
+    force_by: int = 0  # acts of force (ASSAULT, COERCE) told as carried out by the actor
+    force_on: int = 0  # acts of force told as carried out against it
+    force_cites: list[ForceCite] = field(default_factory=list)  # some of each side
 
 
 @dataclass(slots=True)

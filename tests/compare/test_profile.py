@@ -8,6 +8,7 @@ from manysides.model import (
     Article,
     Attribution,
     Claim,
+    Event,
     FramingTerm,
     Lean,
     Mention,
@@ -50,6 +51,16 @@ def _article(outlet: str | None, source: str | None, scores: list[float],
     ]
     article.quotes = [Attribution(content=Span(51, at("massacre").end), source=at("a spokesman"),
                                   direct=False)]
+    article.events = [
+        Event(trigger=at("fired"), sentence=SENTENCES[0], type="ASSAULT",
+              source=[article.mentions[0]], target=[article.mentions[1]]),
+        Event(trigger=at("hit"), sentence=SENTENCES[1], type="ASSAULT",
+              source=[article.mentions[2]]),
+        Event(trigger=at("vowed"), sentence=SENTENCES[3], type="ASSAULT", mode="future",
+              source=[article.mentions[3]]),
+    ]
+    for n, event in enumerate(article.events):
+        event.id = f"{article.id}:e{n}"
     article.lean = Lean(label=max(lean, key=lambda k: lean[k]), scores=lean)
     article.genre = genre
     return article
@@ -90,6 +101,25 @@ def test_profile_groups_by_outlet_and_reads_every_part() -> None:
     assert daily.lean in ("center", "left")
     assert gazette.lean == "right" and gazette.genre == "opinion"
     assert daily.genres == {"opinion": 1, "news report": 1}
+
+
+def test_profile_counts_acts_of_force_by_and_on_each_actor_with_the_events() -> None:
+    a = _article("Daily", None, [0.0] * 4, {"left": 1.0}, "opinion", ["fact"] * 4)
+    b = _article("Daily", None, [0.0] * 4, {"left": 1.0}, "opinion", ["fact"] * 4)
+    (daily,) = outlet_profiles([a, b])
+    iran = next(x for x in daily.actors if x.actor == "IRN")
+    israel = next(x for x in daily.actors if x.actor == "ISR")
+    assert (iran.force_by, iran.force_on) == (2, 0)  # "vowed more" is announced, not done
+    assert (israel.force_by, israel.force_on) == (2, 2)
+    assert [(c.article, c.side) for c in israel.force_cites] == [
+        (a.id, "by"), (a.id, "on"), (b.id, "by"), (b.id, "on")]  # both sides in turn
+    cite = israel.force_cites[0]
+    assert (cite.event, cite.trigger, cite.sentence, cite.type) == (
+        f"{a.id}:e1", at("hit"), SENTENCES[1], "ASSAULT")
+    spokesman = next(x for x in daily.actors if x.actor == "spokesman")
+    assert (spokesman.force_by, spokesman.force_on, spokesman.force_cites) == (0, 0, [])
+    (many,) = outlet_profiles([a] * 5)
+    assert len(next(x for x in many.actors if x.actor == "ISR").force_cites) == CITES
 
 
 def test_mean_lean_averages_articles_and_counts_a_missing_label_as_zero() -> None:

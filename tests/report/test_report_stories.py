@@ -194,6 +194,25 @@ def test_outlet_card_shows_the_pooled_lean_and_names_coded_actors() -> None:
         "(left 60% · center 30% · right 10%)")
 
 
+def test_acts_of_force_link_to_the_events_in_the_panel_and_the_sentence_on_the_card() -> None:
+    articles, comparison = _corpus()
+    html = render_report(articles, comparison=comparison, profiles=outlet_profiles(articles))
+    doc = _doc(html)
+    panel = doc.get_element_by_id(f"a-{articles[0].id}-framing")
+    (cell,) = panel.xpath('.//table[contains(@class, "sentiment-table")]//span[@class="force"]')
+    assert " ".join(cell.text_content().split()) == "force: 1 by it1 · 0 on it"
+    (row,) = doc.xpath(f'//tr[@id="{cell.xpath(".//a")[0].get("href")[1:]}"]')
+    assert "shelled" in row.text_content()  # the row of the events table: the act and its sides
+    # the other article tells of the shelling as not done: no act of force there
+    other = doc.get_element_by_id(f"a-{articles[1].id}-framing")
+    assert other.xpath('.//table[contains(@class, "sentiment-table")]//td')
+    assert not other.xpath('.//span[@class="force"]')
+    card = doc.xpath('//article[contains(@class, "outlet-card")]')[0]
+    (force,) = card.xpath('.//span[@class="force"]')
+    assert " ".join(force.text_content().split()) == "force: 1 by it1 · 0 on it"
+    assert _target_text(doc, force.xpath(".//a")[0].get("href")).startswith("Northland shelled")
+
+
 @pytest.mark.parametrize(
     ("key", "shown"),
     [("IRNGOV", "Iran government"), ("---MED", "media (country not named)"),

@@ -15,9 +15,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from manysides.compare.actor_groups import ActorKey, actor_key, group_names, person_names
+from manysides.compare.agency import ForceRoles, force_roles
 from manysides.compare.contrast import outlet_of
 from manysides.model import (
     Article,
+    ForceCite,
     Mention,
     OutletActor,
     OutletProfile,
@@ -103,11 +105,15 @@ def _sentence(article: Article, span: Span) -> Span:
 
 def _actors(articles: list[Article]) -> list[OutletActor]:
     """The actors the articles mention, grouped as :mod:`~manysides.compare.actor_groups`
-    says (a named person apart from their office's code), with the mean sentiment read."""
+    says (a named person apart from their office's code), with the mean sentiment read and
+    the acts of force told of them (:mod:`~manysides.compare.agency`)."""
     persons = person_names(m for a in articles for m in a.mentions)
     groups: dict[ActorKey, list[Mention]] = {}
     cites: dict[ActorKey, list[SentimentCite]] = {}
+    force: dict[ActorKey, list[ForceCite]] = {}
     for article in articles:
+        for group, roles in force_roles(article.events, persons).items():
+            force.setdefault(group, []).extend(_force_cites(article, roles))
         for mention in article.mentions:
             key = actor_key(mention, persons)
             if key is None:
@@ -128,7 +134,29 @@ def _actors(articles: list[Article]) -> list[OutletActor]:
         if read:
             actor.sentiment = round(sum(c.score for c in read) / len(read), 4)
             actor.cites = _strongest(read)
+        acts = force.get(key, [])
+        actor.force_by = sum(c.side == "by" for c in acts)
+        actor.force_on = len(acts) - actor.force_by
+        actor.force_cites = _alternate(acts)
     return sorted(found, key=lambda a: (-a.mentions, a.actor, a.name or ""))
+
+
+def _force_cites(article: Article, roles: ForceRoles) -> list[ForceCite]:
+    return [ForceCite(article=article.id, event=event.id, trigger=event.trigger,
+                      sentence=event.sentence, side=side, type=event.type)
+            for side, acts in (("by", roles.by), ("on", roles.on)) for _, event in acts]
+
+
+def _alternate(acts: list[ForceCite]) -> list[ForceCite]:
+    """Up to :data:`CITES` acts, the two sides taken in turn (in text order within each), so
+    a reader sees both when there are both."""
+    sides = [[c for c in acts if c.side == "by"], [c for c in acts if c.side == "on"]]
+    out: list[ForceCite] = []
+    while len(out) < CITES and any(sides):
+        for side in sides:
+            if side and len(out) < CITES:
+                out.append(side.pop(0))
+    return out
 
 
 def _strongest(cites: list[SentimentCite]) -> list[SentimentCite]:

@@ -1,9 +1,11 @@
 """What the report shows about how one article tells its story: the role of each sentence, who
-it quotes, its loaded and framing words, its sentiment toward each actor, and its lean with the
-sentences behind it. Every item is a highlight in the article text with an anchor to link to.
+it quotes, its loaded and framing words, its sentiment toward each actor (and the acts of force
+it tells of each carrying out and suffering), and its lean with the sentences behind it. Every
+item is a highlight in the article text with an anchor to link to.
 
 Built from what the stages left on the article (``claims``, ``quotes``, ``framing``, ``lean``,
-``genre`` and each mention's ``sentiment``); an article a stage did not reach shows nothing of it.
+``genre``, ``events`` and each mention's ``sentiment``); an article a stage did not reach shows
+nothing of it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from manysides.compare.actor_groups import ActorKey, actor_key, group_names, person_names
-from manysides.model import Article, Attribution, Mention, Span
+from manysides.compare.agency import ForceRoles, force_roles
+from manysides.model import Article, Attribution, Event, Mention, Span
 from manysides.report.spans import Highlight
 
 __all__ = [
@@ -63,6 +66,9 @@ class ActorSentiment:
     polarity: str  # negative | neutral | positive | mixed | unread
     negative: list[Link] = field(default_factory=list)  # strongest negative mentions
     positive: list[Link] = field(default_factory=list)
+    # acts of force the article tells of the actor carrying out / suffering (event table rows)
+    force_by: list[Link] = field(default_factory=list)
+    force_on: list[Link] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -251,6 +257,7 @@ def _sentiment(article: Article, anchor: str, out: ArticleFraming, valid: _Valid
             out.inner.append((mention.span, f"sent sent-{mention.sentiment}",
                               f"{anchor}-t{number}",
                               f"{mention.sentiment} toward {names[key]}{shown}"))
+    force = force_roles(article.events, persons)
     rows = []
     for key, items in by_actor.items():
         read = [(n, m) for n, m in items if m.sentiment_score is not None and valid(m.span)]
@@ -260,11 +267,19 @@ def _sentiment(article: Article, anchor: str, out: ArticleFraming, valid: _Valid
                     if (m.sentiment_score or 0.0) <= -STRONG][:3]
         positive = [_mention_link(anchor, n, m, words) for n, m in reversed(ordered)
                     if (m.sentiment_score or 0.0) >= STRONG][:3]
+        acts = force.get(key, ForceRoles())
         rows.append(ActorSentiment(key[0], names[key], len(items), len(read), mean,
                                    _polarity(mean, bool(negative), bool(positive)),
-                                   negative, positive))
+                                   negative, positive, _event_links(anchor, acts.by, words),
+                                   _event_links(anchor, acts.on, words)))
     rows.sort(key=lambda r: (-r.mentions, r.name))
     out.actors = [r for r in rows if r.read][:12]
+
+
+def _event_links(anchor: str, acts: list[tuple[int, Event]], words: _Words) -> list[Link]:
+    """Links to the rows of the article's events table (numbered from 1, as it numbers them)."""
+    return [Link(f"{anchor}-e{index + 1}", words(event.sentence), words(event.trigger))
+            for index, event in acts]
 
 
 def _mention_link(anchor: str, number: int, mention: Mention, words: _Words) -> Link:

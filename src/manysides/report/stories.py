@@ -256,9 +256,24 @@ def _heat_key(key: ActorKey) -> str:
 
 
 @dataclass(slots=True)
+class ActorChip:
+    """One actor on an outlet's card: sentiment toward it, and the acts of force the outlet
+    tells of it carrying out (``by``) and suffering (``on``), each with links to the text."""
+
+    name: str
+    mean: float | None
+    mentions: int
+    links: list[CiteLink]  # the strongest mentions behind the mean
+    force_by: int = 0
+    force_on: int = 0
+    by_links: list[CiteLink] = field(default_factory=list)
+    on_links: list[CiteLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class OutletCard:
     profile: OutletProfile
-    actors: list[tuple[str, float | None, int, list[CiteLink]]]  # name, mean, mentions, cites
+    actors: list[ActorChip]
     quoted: list[tuple[str, str, int, int, list[CiteLink]]]  # speaker, kind, count, direct, where
     terms: list[tuple[str, str, str | None, int, list[CiteLink]]]  # lemma, kind, act, n, where
     lean: list[tuple[str, float]] = field(default_factory=list)  # left, center, right
@@ -271,8 +286,12 @@ def outlet_cards(profiles: Sequence[OutletProfile], cites: Citations) -> list[Ou
         for actor in profile.actors[:8]:
             links = [link for c in actor.cites[:3]
                      if (link := cites.link(c.article, c.span, profile.outlet, 60))]
-            actors.append((actor.name or readable_actor(actor.actor),
-                           actor.sentiment, actor.mentions, links))
+            force = {side: [link for c in actor.force_cites if c.side == side
+                            if (link := cites.link(c.article, c.sentence, profile.outlet, 60))]
+                     for side in ("by", "on")}
+            actors.append(ActorChip(actor.name or readable_actor(actor.actor), actor.sentiment,
+                                    actor.mentions, links, actor.force_by, actor.force_on,
+                                    force["by"][:3], force["on"][:3]))
         quoted = []
         for q in profile.quoted[:8]:
             links = [link for article, span in q.where[:3]
