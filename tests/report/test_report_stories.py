@@ -172,6 +172,19 @@ def test_framing_panel_roles_quotes_loaded_and_lean_link_to_the_text() -> None:
     assert sentiment and sentiment[0].text_content() == "Northland"
 
 
+def test_quotes_table_names_the_linked_speaker_as_a_reader_can_take_it() -> None:
+    articles, comparison = _corpus()
+    articles[0].quotes[0].speaker = "---GOV"
+    doc = _doc(render_report(articles, comparison=comparison, profiles=[]))
+    panel = doc.get_element_by_id(f"a-{articles[0].id}-framing")
+    (cell,) = panel.xpath('.//table[contains(@class, "quotes-table")]//tbody//td[1]')
+    assert " ".join(cell.text_content().split()) == (
+        "Mayor <b>Ann Lee</b> → government (country not named)")
+    assert cell.xpath(".//span")[0].get("title") == "linked to ---GOV"
+    title = doc.xpath(f'//mark[@id="a-{articles[0].id}-q1"]')[0].get("title")
+    assert title == "quoted: Mayor <b>Ann Lee</b> → government (country not named)"
+
+
 def test_stories_section_absent_without_a_comparison() -> None:
     articles, _ = _corpus()
     doc = _doc(render_report(articles, profiles=[]))

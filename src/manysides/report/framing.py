@@ -14,7 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from manysides.compare.actor_groups import ActorKey, actor_key, group_names, person_names
+from manysides.compare.actor_groups import (
+    ActorKey,
+    actor_key,
+    group_names,
+    person_names,
+    readable_actor,
+)
 from manysides.compare.agency import ForceRoles, force_roles
 from manysides.model import Article, Attribution, Event, Mention, Span
 from manysides.report.spans import Highlight
@@ -81,6 +87,7 @@ class QuoteRow:
     cue: str
     content: str  # shortened
     direct: bool
+    actor_name: str | None = None  # the actor as a reader can take it ("IRNGOV": "Iran government")
 
 
 @dataclass(slots=True)
@@ -185,13 +192,15 @@ def _quotes(article: Article, anchor: str, out: ArticleFraming, valid: _Valid,
         if quote.source is not None and valid(quote.source):
             out.inner.append((quote.source, "speaker", f"{qa}-s", f"source of quote {number}"))
         cue = words(quote.cue) if quote.cue is not None and valid(quote.cue) else ""
-        out.quotes.append(QuoteRow(qa, speaker, quote.speaker, cue,
-                                   words(quote.content), quote.direct))
+        out.quotes.append(QuoteRow(qa, speaker, quote.speaker, cue, words(quote.content),
+                                   quote.direct,
+                                   readable_actor(quote.speaker) if quote.speaker else None))
 
 
 def _speaker_title(quote: Attribution, speaker: str) -> str:
-    if quote.speaker and quote.speaker.casefold() != speaker.casefold():
-        return f"{speaker} ({quote.speaker})"
+    linked = readable_actor(quote.speaker) if quote.speaker else None
+    if linked and linked.casefold() != speaker.casefold():
+        return f"{speaker} → {linked}"
     return speaker
 
 
