@@ -367,8 +367,10 @@ class Scorer:
         self._df = Counter(w for a in articles for sentence in {e.sentence for e in a.events}
                            for w in content_words(sentence.of(a.text)))
         self._n = sum(len({e.sentence for e in a.events}) for a in articles)
+        #: when each article was written (read once: it may scan the whole text for years)
+        self._written = {a.id: written(a) for a in articles}
         #: the story's time, for an article that gives none of its own
-        self._now = max((d for a in articles if (d := written(a))), default=None)
+        self._now = max((d for d in self._written.values() if d), default=None)
 
     def weight(self, word: str) -> float:
         """Inverse document frequency of a word among the story's event sentences."""
@@ -399,7 +401,7 @@ class Scorer:
         """Whether a mention is dated long before the other's article was written while the
         other has no date, or none with a year (:func:`~.occasions.long_before`; an article
         that gives no time of its own is taken to be of the story's latest known day)."""
-        now = written(self._articles[other[0]]) or self._now
+        now = self._written[other[0]] or self._now
         return long_before(self.features(*dated).date, self.features(*other).date, now)
 
     def score(self, a: tuple[str, int], b: tuple[str, int]) -> float | None:
