@@ -47,8 +47,11 @@ CUES = frozenset({
     "describe", "mention", "comment", "estimate", "counter", "retort", "quip", "scoff",
     "charge", "accuse", "blame", "recount", "publish", "quote", "cite", "proclaim", "shout",
     "exclaim", "whisper", "mutter", "speak", "brief", "inform", "assure", "advise", "signal",
-    "underscore", "highlight", "call", "joke",
+    "underscore", "highlight", "call", "joke", "continue",
 })
+#: Phrasal verbs that report speech, as (verb, particle): the cue they act as.
+PHRASAL_CUES = {("point", "out"): "note", ("spell", "out"): "explain",
+                ("lay", "out"): "explain", ("speak", "out"): "speak"}
 #: Cues that may come after the clause they report ("X happened, officials said").
 _TRAILING = frozenset({"say", "tell", "add", "report", "write", "note", "claim", "state",
                        "warn", "explain", "confirm", "insist", "argue", "announce", "tweet",
@@ -65,6 +68,7 @@ _OBJECT_CONTENT = frozenset({
     "deny", "confirm", "announce", "report", "claim", "acknowledge", "admit", "reveal",
     "disclose", "allege", "predict", "promise", "pledge", "vow", "threaten", "describe",
     "publish", "tweet", "post", "reiterate", "repeat", "write", "ask", "state", "mention",
+    "say",
 })
 #: Cues whose content is what someone is asked to do.
 _APPEALS = frozenset({"urge", "ask", "advise", "warn", "tell", "caution", "call", "press"})
@@ -134,6 +138,7 @@ def extract_attributions(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Att
     regions = quote_regions(text)
     inside = _inside_quotes(len(text), regions)
     found = [f for tok in doc if (f := _from_cue(tok, inside)) is not None]
+    found += _colon_lines(doc, inside)
     _attach_quotes(found, regions, doc)
     _continue_quotes(found, regions, doc)
     out: list[Attribution] = []
@@ -167,6 +172,8 @@ def _from_cue(tok: Token, inside: list[bool]) -> _Found | None:
     if not tok.tag_.startswith("VB") or tok.dep_ in {"aux", "auxpass", "amod"}:
         return None
     lemma = tok.lemma_.lower()
+    for particle in (c.lower_ for c in tok.children if c.dep_ == "prt"):
+        lemma = PHRASAL_CUES.get((lemma, particle), lemma)
     if lemma in CUES and not _passive(tok):
         contents = _indirect(tok, lemma)
     elif lemma in BELIEF_CUES and not _passive(tok):
@@ -182,14 +189,75 @@ def _from_cue(tok: Token, inside: list[bool]) -> _Found | None:
                   [(c, False) for c in contents])
 
 
+#: Entity labels of a name that can head a "Name: what they said" line.
+_COLON_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: At most this many words before the colon of such a line.
+_COLON_WORDS = 5
+#: Capitalised words that label a line rather than name who speaks in it ("Update: ...").
+_LINE_LABELS = frozenset({
+    "update", "updated", "updates", "breaking", "note", "notes", "editor", "correction",
+    "clarification", "analysis", "opinion", "commentary", "photo", "photos", "video", "videos",
+    "watch", "read", "related", "source", "sources", "tags", "topics", "q", "a", "question",
+    "answer", "advertisement", "warning", "exclusive", "live", "listen", "subscribe", "share",
+    "caption", "credit", "image", "graphic", "chart", "map", "table", "figure", "summary",
+    "background", "context", "bottom", "line", "why", "what", "how", "who", "when", "where",
+    "step", "part", "chapter", "day", "today", "tonight", "headline", "title", "by", "from",
+    "to", "date", "time", "location", "dateline", "contact", "email", "phone", "transcript",
+    "verdict", "fact", "claim", "rating", "conclusion", "introduction", "takeaway",
+    "takeaways", "lesson", "example", "bonus", "also", "more", "previously", "meanwhile",
+    "recap", "preview", "review", "timeline", "explainer", "first", "latest", "the", "this",
+    "here", "now", "next", "then", "so", "but", "and", "or", "yes", "no", "ps", "p.s.",
+    "name", "age", "city", "job", "pay", "occupation", "hometown",
+})
+
+
+def _colon_lines(doc: Doc, inside: list[bool]) -> list[_Found]:
+    """Lines that give a source, a colon and what it said, as headlines do ("Minister: talks
+    will resume"): the words before the colon a name (a person, organisation, place or
+    people), the line's first words, and at least three words after it on the same line."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or inside[tok.idx] or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        before = [t for t in doc[start : tok.i] if not t.is_space]
+        if not before or len(before) > _COLON_WORDS or any(
+                t.pos_ not in {"PROPN", "NOUN", "DET", "PART", "PUNCT", "ADJ"} for t in before):
+            continue
+        words = [t for t in before if not t.is_punct]
+        named = any(t.ent_type_ in _COLON_SOURCES for t in before) or (
+            words and all(t.text[:1].isupper() for t in words))
+        if not named or any(t.lower_ in _LINE_LABELS for t in words):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        after = [t for t in doc[tok.i + 1 : end] if not t.is_space]
+        if sum(t.is_alpha for t in after) < 3:
+            continue
+        head = max(words, key=lambda t: (t.ent_type_ in _COLON_SOURCES, t.i))
+        out.append(_Found(Span(tok.idx, tok.idx + 1), _tokens_span(before), head,
+                          [(_tokens_span(after), False)]))
+    return out
+
+
 def _passive(tok: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+    """A passive cue: "was asked", and a bare participle clause ("Asked about the talks, the
+    minister said ...": the minister was asked, by someone the text does not name)."""
+    bare = tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
+        c.dep_ in {"aux", "nsubj"} for c in tok.children)
+    return bare or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
 
 
 def _cue_span(tok: Token) -> Span:
-    """The verb, with a following "on X" for posts ("posted on X")."""
+    """The verb, with its particle right after it ("pointed out") and a following "on X" for
+    posts ("posted on X")."""
     end = tok.idx + len(tok.text)
     for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child.text)
         if child.dep_ == "prep" and child.lower_ == "on" and child.i > tok.i:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].lower_ in _PLATFORMS:
@@ -228,8 +296,13 @@ def _indirect(verb: Token, lemma: str) -> list[Span]:
         contents = _naming(verb)
     if not contents and lemma in _OBJECT_CONTENT:
         contents = [_subtree_span(c) for c in verb.children if c.dep_ in {"dobj", "attr"}
-                    and c.pos_ not in {"PRON"}]
+                    and c.pos_ not in {"PRON"} and c.left_edge.tag_ not in _WH]
     return contents
+
+
+#: Wh-words: an object that starts with one is a question or a relative ("what words Biden
+#: says"), not the content.
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _naming(verb: Token) -> list[Span]:
@@ -268,12 +341,18 @@ def _subject(verb: Token) -> Token | None:
     for tok in (verb, *_governors(verb)):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if subjects:
-            subject = subjects[0]
+            # two subjects: a dateline parsed as one ("LONDON (Reuters) - Ann Lee said"); the
+            # speaker is the one nearest the verb
+            ahead = [c for c in subjects if c.i < tok.i]
+            subject = ahead[-1] if len(subjects) > 1 and ahead else subjects[0]
             if subject.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
                 return _document(tok.head)
             return subject
         if tok.dep_ == "relcl":
             return _document(tok.head)
+    if (verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.i < verb.i
+            and not any(c.dep_ == "agent" for c in verb.children)):
+        return verb.head  # "Murphy, the head of the group, tweeted" parsed as a participle
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"}:
         return before  # "..., the senior union and party members said" parsed loosely
@@ -316,10 +395,26 @@ def _loose_span(tok: Token) -> Span:
     return _tokens_span(list(tok.doc[first.i : tok.i + 1]))
 
 
+#: Dependents of a noun that are clauses of their own, never part of the name of a source
+#: (a quote the parser hung on the speaker's name is a ``ccomp`` of it).
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis"})
+
+
+def _dash(tok: Token) -> bool:
+    """A dash between words: a dash, or a hyphen with spaces around it (not "Paris-based")."""
+    if tok.text in {"—", "–"}:
+        return True
+    spaced = tok.i > 0 and bool(tok.nbor(-1).whitespace_) and bool(tok.whitespace_)
+    return tok.text in {"-", "--"} and spaced
+
+
 def _noun_span(tok: Token) -> Span:
     """A noun phrase: the subtree, cut before a relative clause or a following verb."""
-    tokens = [t for t in tok.subtree if not (t.dep_ in {"relcl", "acl"} and t.head is tok)]
-    drop = {d.i for t in tok.children if t.dep_ in {"relcl", "acl"} for d in t.subtree}
+    tokens = [t for t in tok.subtree if not (t.dep_ in _CLAUSES and t.head is tok)]
+    drop = {d.i for t in tok.children if t.dep_ in _CLAUSES for d in t.subtree}
+    dashes = [t.i for t in tokens if t.i < tok.i and _dash(t)]
+    if dashes:  # a dateline parsed into the name: "LONDON (Wire) - Ana Ruiz"
+        drop.update(range(tokens[0].i, dashes[-1] + 1))
     return _tokens_span(_contiguous([t for t in tokens if t.i not in drop], tok))
 
 
