@@ -17,9 +17,8 @@ The rules, in the order they apply:
 - a quote with no cue of its own that follows a direct quote in the next sentence or paragraph
   continues it (same source and cue); any other quoted words (scare quotes, titles) are no one's
   quote;
-- the speaker is the actor mention in the source (a pronoun's mention carries its antecedent
-  from :mod:`manysides.nlp.coref`); an unresolved pronoun takes the last compatible mention
-  within two sentences, and "the spokesman" the speaker of an earlier "a spokesman".
+- a headline's "Name: what they said" is an attribution with the colon as its cue;
+- the speaker is the actor mention in the source (:mod:`manysides.nlp.speakers`).
 """
 
 from __future__ import annotations
@@ -30,11 +29,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from manysides.model import Attribution, Mention, Span
+from manysides.nlp.speakers import speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["BELIEF_CUES", "CUES", "extract_attributions", "quote_regions", "speaker_kind"]
+__all__ = ["BELIEF_CUES", "CUES", "extract_attributions", "quote_regions"]
 
 #: Verbs that report speech or writing (lemmas).
 CUES = frozenset({
@@ -78,8 +78,6 @@ _PLATFORMS = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "tr
 _OPENING = "“„«"
 _CLOSING = "”“»"
 _PAIRS = {"“": "”", "„": "“", "«": "»"}
-_PERSONAL = frozenset({"he", "she", "him", "her"})
-_PLURAL = frozenset({"they", "them"})
 #: Subjects that name no one ("it is never a good idea to write", "you know").
 _EMPTY_SOURCES = frozenset({"it", "you", "one", "this", "there", "what"})
 _TRIM = " \t\n,.;:—–-"
@@ -144,10 +142,10 @@ def extract_attributions(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Att
     out: list[Attribution] = []
     earlier: list[Attribution] = []
     for item in found:
-        speaker, kind = _speaker(item, mentions, doc, text, earlier)
+        who, kind = speaker(item.source, item.head, mentions, doc, text, earlier)
         for content, direct in item.contents:
             attribution = Attribution(content=content, source=item.source, cue=item.cue,
-                                      speaker=speaker, direct=direct, speaker_kind=kind)
+                                      speaker=who, direct=direct, speaker_kind=kind)
             out.append(attribution)
             earlier.append(attribution)
     return sorted(out, key=lambda a: (a.content.start, a.content.end))
@@ -548,146 +546,3 @@ def _continue_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> 
 def _only_tail(gap: str) -> bool:
     """Between a quote and its continuation: the rest of the attributing sentence at most."""
     return len(gap) < 80 and gap.count("\n\n") <= 1 and not re.search(r"[.!?][”\"]?\s+\w", gap)
-
-
-# --- speakers ----------------------------------------------------------------------------
-
-#: Words that mark a source as a media outlet.
-OUTLET_WORDS = frozenset({"newspaper", "network", "agency", "outlet", "broadcaster", "media",
-                          "magazine", "channel", "paper", "tabloid", "daily", "station",
-                          "television", "tv", "radio", "website", "wire"})
-#: Words of outlet names, read when the source is a proper name ("The Guardian reported").
-OUTLET_NAMES = frozenset({"times", "post", "journal", "guardian", "news", "press", "tribune",
-                          "herald", "gazette", "telegraph", "reuters", "bloomberg", "cnn", "bbc",
-                          "nbc", "abc", "cbs", "fox", "npr", "pbs", "politico", "axios",
-                          "semafor", "economist", "independent", "observer", "monitor",
-                          "chronicle", "afp", "ap", "jazeera", "haaretz", "irna", "tasnim",
-                          "xinhua", "tass", "msnbc", "breitbart", "newsweek", "atlantic"})
-#: Words that mark a source as an expert (an appositive, or the head noun).
-EXPERT_WORDS = frozenset({"analyst", "researcher", "expert", "professor", "scholar", "fellow",
-                          "economist", "historian", "institute", "university", "college",
-                          "think-tank", "tank", "academic", "specialist", "lecturer",
-                          "scientist", "strategist", "consultant", "commentator"})
-#: Words that mark a source as holding office.
-OFFICIAL_WORDS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "minister",
-                            "ambassador", "secretary", "president", "diplomat", "envoy",
-                            "mission", "delegation", "ministry", "government", "military",
-                            "army", "administration", "commander", "general", "officer",
-                            "lawmaker", "senator", "representative", "governor", "mayor",
-                            "chief", "leader", "premier", "chancellor", "king", "aide",
-                            "adviser", "advisor", "department", "office", "cabinet", "police",
-                            "authorities", "authority", "embassy", "council", "parliament",
-                            "congressman", "congresswoman", "prosecutor", "judge", "regime"})
-#: Head nouns of anonymous sources.
-UNNAMED_HEADS = frozenset({"official", "officials", "source", "sources", "people", "person",
-                           "member", "members", "spokesman", "spokeswoman", "spokesperson",
-                           "diplomat", "diplomats", "aide", "aides", "adviser", "advisers",
-                           "officer", "officers", "someone", "insider", "insiders",
-                           "observer", "observers", "witness", "witnesses", "resident",
-                           "residents", "analysts", "experts"})
-_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-
-
-def _speaker(item: _Found, mentions: Sequence[Mention], doc: Doc, text: str,
-             earlier: list[Attribution]) -> tuple[str | None, str | None]:
-    # ``text`` is ``doc.text``, passed in: spaCy rebuilds that string from every token on
-    # each read
-    if item.source is None:
-        return None, None
-    inside = [m for m in mentions if item.source.contains(m.span) or m.span.contains(item.source)]
-    head = item.head
-    words = text[item.source.start : item.source.end].lower()
-    if head is not None and head.pos_ == "PRON" and not any(map(_linked, inside)):
-        chain = _same_source(head, item, doc, earlier)
-        if chain is not None:  # "those people said ... they said"
-            return chain.speaker, chain.speaker_kind
-        inside = _antecedent(head, mentions, doc)
-    if head is not None and _definite(head) and not any(map(_linked, inside)):
-        pattern = re.compile(rf"\b{re.escape(head.lower_)}\b")
-        same = [a for a in earlier if a.source is not None and a.speaker
-                and pattern.search(text[a.source.start : a.source.end].lower())]
-        if same:  # "the spokesman" after "a spokesman for the ministry"
-            return same[-1].speaker, same[-1].speaker_kind
-    chosen = _main_mention(inside, head)
-    if chosen is None:
-        return None, speaker_kind(words, head, None)
-    personal = chosen.label == "PERSON" or chosen.text.lower() in _PERSONAL
-    speaker = (chosen.name or chosen.actor) if personal else (chosen.actor or chosen.name)
-    known = [a.speaker_kind for a in earlier if a.speaker == speaker]
-    return speaker, known[0] if known else speaker_kind(words, head, chosen)
-
-
-def _linked(mention: Mention) -> bool:
-    """Linked to a named actor or at least a country (not only a sector, "---GOV")."""
-    return bool(mention.name) or bool(mention.actor and not mention.actor.startswith("---"))
-
-
-def _same_source(pronoun: Token, item: _Found, doc: Doc,
-                 earlier: list[Attribution]) -> Attribution | None:
-    """For "they": the attribution just before (within about two sentences) with a plural
-    source goes on talking."""
-    if pronoun.lower_ not in _PLURAL or not earlier or item.source is None:
-        return None
-    last = earlier[-1]
-    if last.source is None or item.source.start - last.source.end > 600:
-        return None
-    words = doc.char_span(last.source.start, last.source.end, alignment_mode="expand")
-    plural = words is not None and (words.root.tag_ in {"NNS", "NNPS"}
-                                    or any(t.dep_ == "conj" for t in words))
-    return last if plural else None
-
-
-def _definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children)
-
-
-def _antecedent(pronoun: Token, mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
-    """The last compatible mention within two sentences before an unresolved pronoun."""
-    sents = list(doc.sents)
-    number = next(n for n, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    floor = sents[max(0, number - 2)].start_char
-    before = [m for m in mentions if floor <= m.span.start < pronoun.idx and _linked(m)]
-    if pronoun.lower_ in _PERSONAL:
-        before = [m for m in before if m.label == "PERSON"]
-    elif pronoun.lower_ in _PLURAL:
-        before = [m for m in before if m.label != "PERSON"]
-    else:
-        return []
-    return before[-1:]
-
-
-def _main_mention(inside: list[Mention], head: Token | None) -> Mention | None:
-    """The mention at the source's head if it names someone, else a person, else a linked
-    actor, else whatever the head is (a sector only, "---GOV")."""
-    at_head = [m for m in inside if head is not None and m.span.start <= head.idx < m.span.end
-               and (m.actor or m.name)]
-    strong = [m for m in inside if _linked(m)]
-    persons = [m for m in strong if m.label == "PERSON"]
-    for choice in ([m for m in at_head if _linked(m)], persons, strong, at_head):
-        if choice:
-            return choice[0]
-    return None
-
-
-def speaker_kind(words: str, head: Token | None, mention: Mention | None) -> str:
-    """outlet | expert | official | person | unnamed | group, read from the source's words,
-    its head noun and its main actor mention."""
-    tokens = set(re.findall(r"[a-z][a-z-]*", words))
-    head_word = head.lower_ if head is not None else ""
-    masthead = head is not None and head.pos_ == "PROPN" and bool(tokens & OUTLET_NAMES)
-    if (mention is not None and mention.sector == "MED") or head_word in OUTLET_WORDS or masthead:
-        return "outlet"
-    if tokens & EXPERT_WORDS:
-        return "expert"
-    named = (mention is not None and (mention.label == "PERSON"
-                                      or mention.text.lower() in _PERSONAL)) or (
-        head is not None and head.ent_type_ == "PERSON")
-    official = bool(tokens & OFFICIAL_WORDS) or (mention is not None
-                                                 and mention.sector in _STATE)
-    if named:
-        return "official" if official else "person"
-    if head_word in UNNAMED_HEADS:
-        return "unnamed"
-    if official:
-        return "official"
-    return "group" if mention is not None else "unnamed"
