@@ -52,6 +52,7 @@ CUES = frozenset({
 #: Phrasal verbs that report speech, as (verb, particle): the cue they act as.
 PHRASAL_CUES = {("point", "out"): "note", ("spell", "out"): "explain",
                 ("lay", "out"): "explain", ("speak", "out"): "speak"}
+_PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_CUES)
 #: Cues that may come after the clause they report ("X happened, officials said").
 _TRAILING = frozenset({"say", "tell", "add", "report", "write", "note", "claim", "state",
                        "warn", "explain", "confirm", "insist", "argue", "announce", "tweet",
@@ -136,9 +137,9 @@ def extract_attributions(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Att
     regions = quote_regions(text)
     inside = _inside_quotes(len(text), regions)
     found = [f for tok in doc if (f := _from_cue(tok, inside)) is not None]
-    found += _colon_lines(doc, inside)
-    _attach_quotes(found, regions, doc)
-    _continue_quotes(found, regions, doc)
+    found += _colon_lines(doc, text, inside)
+    _attach_quotes(found, regions, doc, text)
+    _continue_quotes(found, regions, text)
     out: list[Attribution] = []
     earlier: list[Attribution] = []
     for item in found:
@@ -170,8 +171,9 @@ def _from_cue(tok: Token, inside: list[bool]) -> _Found | None:
     if not tok.tag_.startswith("VB") or tok.dep_ in {"aux", "auxpass", "amod"}:
         return None
     lemma = tok.lemma_.lower()
-    for particle in (c.lower_ for c in tok.children if c.dep_ == "prt"):
-        lemma = PHRASAL_CUES.get((lemma, particle), lemma)
+    if lemma in _PHRASAL_VERBS:
+        for particle in (c.lower_ for c in tok.children if c.dep_ == "prt"):
+            lemma = PHRASAL_CUES.get((lemma, particle), lemma)
     if lemma in CUES and not _passive(tok):
         contents = _indirect(tok, lemma)
     elif lemma in BELIEF_CUES and not _passive(tok):
@@ -209,14 +211,16 @@ _LINE_LABELS = frozenset({
 })
 
 
-def _colon_lines(doc: Doc, inside: list[bool]) -> list[_Found]:
+def _colon_lines(doc: Doc, text: str, inside: list[bool]) -> list[_Found]:
     """Lines that give a source, a colon and what it said, as headlines do ("Minister: talks
     will resume"): the words before the colon a name (a person, organisation, place or
     people), the line's first words, and at least three words after it on the same line."""
     out = []
-    for tok in doc:
-        if tok.text != ":" or inside[tok.idx] or tok.i == 0:
+    for colon in re.finditer(":", text):
+        found = doc.char_span(colon.start(), colon.end())
+        if found is None or inside[colon.start()] or found.start == 0:
             continue
+        tok = found[0]
         start = tok.i
         while start > 0 and "\n" not in doc[start - 1].text_with_ws:
             start -= 1
@@ -454,9 +458,9 @@ def _strip(span: Span, text: str, chars: str = _TRIM) -> Span:
 # --- quote marks ---------------------------------------------------------------------------
 
 
-def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> None:
+def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc, text: str) -> None:
     """Give each quoted stretch to the cue it belongs to; drop cues left with no content."""
-    sentences, text = list(doc.sents), doc.text
+    sentences = list(doc.sents)
     for region in regions:
         if _absorb(found, region):
             continue
@@ -524,11 +528,10 @@ def _distance(cue: Span, region: Span) -> int:
     return max(region.start - cue.end, cue.start - region.end, 0)
 
 
-def _continue_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc) -> None:
+def _continue_quotes(found: list[_Found], regions: Sequence[Span], text: str) -> None:
     """A quote with no cue right after a direct quote (next sentence or paragraph) goes on
     with the same speaker."""
     used = {c for f in found for c, _ in f.contents}
-    text = doc.text
     for region in regions:
         if any(u.overlaps(region) for u in used):
             continue
