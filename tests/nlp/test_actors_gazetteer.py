@@ -166,6 +166,8 @@ def test_actors_codes_compose() -> None:
         ("NGOUSA", "United States non-governmental organisation"),
         ("USA", "United States"),
         ("XYZQQQ", "XYZQQQ"),
+        ("---PPL", "people (country not named)"),  # the dictionaries' "man", "men"
+        ("USAMUS", "United States Muslims"),
     ],
 )
 def test_actors_codes_described_for_readers(code: str, expected: str) -> None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Collection
 
-__all__ = ["INTERNATIONAL", "REGIONS", "SECTORS", "compose", "describe_code", "split_code"]
+__all__ = ["INTERNATIONAL", "PEOPLES", "REGIONS", "SECTORS", "compose", "describe_code",
+           "split_code"]
 
 #: Role (sector) chunks, with the meaning CAMEO gives them.
 SECTORS: dict[str, str] = {
@@ -52,6 +53,19 @@ SECTORS: dict[str, str] = {
     "NGO": "non-governmental organisation",
     "IMG": "international militant group",
     "MNC": "multinational corporation",
+}
+
+#: Chunks of agent codes for people of no sector: the Phoenix dictionaries' generic "people"
+#: and CAMEO's religion codes.
+PEOPLES: dict[str, str] = {
+    "PPL": "people",
+    "MUS": "Muslims",
+    "CHR": "Christians",
+    "CTH": "Catholics",
+    "PRO": "Protestants",
+    "JEW": "Jews",
+    "HIN": "Hindus",
+    "BUD": "Buddhists",
 }
 
 #: Region chunks (a code that starts with one of these has no single country).
@@ -143,11 +157,18 @@ def describe_code(code: str, country_name: Callable[[str], str | None]) -> str:
     'IRN'
     >>> describe_code("XYZQQQ", names)
     'XYZQQQ'
+    >>> describe_code("---PPL", names), describe_code("USAMUS", names)
+    ('people (country not named)', 'United States Muslims')
     """
     country, sector = split_code(code, {code[3:6]})  # NGOUSA: an NGO of the USA
     if sector is None or sector not in SECTORS:
-        return (country_name(code) or code) if country == code else code
-    role = SECTORS[sector]
+        group = next((PEOPLES[c] for c in _chunks(code) if c in PEOPLES), None)
+        if group is not None:
+            role = group
+        else:
+            return (country_name(code) or code) if country == code else code
+    else:
+        role = SECTORS[sector]
     if country is None:
         return f"{role} (country not named)"
     return f"{country_name(country) or country} {role}"
