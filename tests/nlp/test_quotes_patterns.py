@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from manysides.model import Attribution, Span
+from manysides.model import Attribution, Mention, Span
 from manysides.nlp.quotes import extract_attributions
 
 
@@ -89,3 +89,23 @@ def test_what_someone_says_as_an_object_is_the_content_unless_it_is_a_question(n
     assert _triples(nlp, "Ruiz denied the report about the talks.") == [
         ("Ruiz", "denied", "the report about the talks")]
     assert _triples(nlp, "It does not matter what words Ruiz says today.") == []
+
+
+@pytest.mark.parametrize("source", [
+    "An official with knowledge of Ana Ruiz's phone call",
+    "A source familiar with Ana Ruiz's plans",
+])
+def test_a_person_the_source_knows_of_is_not_the_speaker(nlp, source: str) -> None:
+    text = f"{source} said the talks had failed."
+    start = text.index("Ana Ruiz")
+    ruiz = Mention(Span(start, start + 8), "Ana Ruiz", label="PERSON", name="Ana Ruiz")
+    (found,) = extract_attributions(nlp(text), [ruiz])
+    assert found.speaker is None and found.speaker_kind == "unnamed"
+
+
+def test_a_spokesman_for_someone_speaks_for_them(nlp) -> None:
+    text = "A spokesman for Ana Ruiz said the talks had failed."
+    start = text.index("Ana Ruiz")
+    ruiz = Mention(Span(start, start + 8), "Ana Ruiz", label="PERSON", name="Ana Ruiz")
+    (found,) = extract_attributions(nlp(text), [ruiz])
+    assert found.speaker == "Ana Ruiz"

@@ -67,7 +67,9 @@ def speaker(source: Span | None, head: Token | None, mentions: Sequence[Mention]
     ``doc.text``, passed in: spaCy rebuilds that string from every token on each read."""
     if source is None:
         return None, None
-    inside = [m for m in mentions if source.contains(m.span) or m.span.contains(source)]
+    hearsay = _topics(head)
+    inside = [m for m in mentions if (source.contains(m.span) or m.span.contains(source))
+              and not any(m.span.start in span for span in hearsay)]
     words = text[source.start : source.end].lower()
     if head is not None and head.pos_ == "PRON" and not any(map(_linked, inside)):
         chain = _same_source(head, source, doc, earlier)
@@ -87,6 +89,28 @@ def speaker(source: Span | None, head: Token | None, mentions: Sequence[Mention]
     speaker = (chosen.name or chosen.actor) if personal else (chosen.actor or chosen.name)
     known = [a.speaker_kind for a in earlier if a.speaker == speaker]
     return speaker, known[0] if known else speaker_kind(words, head, chosen)
+
+
+#: Prepositions after a source's head that say what the source knows of, not whom it speaks
+#: for: "an official with knowledge of the call", "a source familiar with the talks".
+_TOPIC_PREPOSITIONS = frozenset({"with", "about", "on", "regarding"})
+
+
+def _topics(head: Token | None) -> list[range]:
+    """Character ranges of what the source's head says the source knows of ("with knowledge
+    of X's call", "familiar with Y", "briefed on Z"): actors named there do not speak."""
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    out = []
+    for child in head.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS else []
+        if child.dep_ in {"amod", "acl"}:  # "familiar with", "briefed on"
+            preps = [g for g in child.children if g.dep_ == "prep"
+                     and g.lower_ in _TOPIC_PREPOSITIONS]
+        for prep in preps:
+            last = max(t.idx + len(t.text) for t in prep.subtree)
+            out.append(range(prep.idx, last))
+    return out
 
 
 def _linked(mention: Mention) -> bool:
