@@ -109,3 +109,13 @@ def test_a_spokesman_for_someone_speaks_for_them(nlp) -> None:
     ruiz = Mention(Span(start, start + 8), "Ana Ruiz", label="PERSON", name="Ana Ruiz")
     (found,) = extract_attributions(nlp(text), [ruiz])
     assert found.speaker == "Ana Ruiz"
+
+
+def test_say_with_an_object_is_its_content_unless_an_idiom(nlp) -> None:
+    assert _triples(nlp, "Now the voters could say goodbye to all that.") == []
+    assert _triples(nlp, "Ruiz said the same thing.") == [("Ruiz", "said", "the same thing")]
+    text = ("Senator Ana Ruiz says the populist movement that is sweeping the country appeals "
+            "to the worst instincts.")
+    ((source, cue, content),) = _triples(nlp, text)
+    assert (source, cue) == ("Senator Ana Ruiz", "says")
+    assert content.startswith("the populist movement")

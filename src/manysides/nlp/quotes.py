@@ -69,7 +69,6 @@ _OBJECT_CONTENT = frozenset({
     "deny", "confirm", "announce", "report", "claim", "acknowledge", "admit", "reveal",
     "disclose", "allege", "predict", "promise", "pledge", "vow", "threaten", "describe",
     "publish", "tweet", "post", "reiterate", "repeat", "write", "ask", "state", "mention",
-    "say",
 })
 #: Cues whose content is what someone is asked to do.
 _APPEALS = frozenset({"urge", "ask", "advise", "warn", "tell", "caution", "call", "press"})
@@ -299,9 +298,17 @@ def _indirect(verb: Token, lemma: str) -> list[Span]:
     if not contents and lemma in _OBJECT_CONTENT:
         contents = [_subtree_span(c) for c in verb.children if c.dep_ in {"dobj", "attr"}
                     and c.pos_ not in {"PRON"} and c.left_edge.tag_ not in _WH]
+    if not contents and lemma == "say":  # "said the same thing"; "says the movement that
+        # is sweeping the country appeals to ...", a clause the parser read as an object
+        contents = [_subtree_span(c) for c in verb.children if c.dep_ == "dobj"
+                    and c.pos_ != "PRON" and c.left_edge.tag_ not in _WH
+                    and c.lemma_.lower() not in _SAY_IDIOMS]
     return contents
 
 
+#: Objects of "say" that make an idiom, not a content ("say goodbye to all that").
+_SAY_IDIOMS = frozenset({"goodbye", "hello", "thanks", "grace", "prayer", "word", "cheese",
+                         "uncle", "amen", "farewell"})
 #: Wh-words: an object that starts with one is a question or a relative ("what words Biden
 #: says"), not the content.
 _WH = frozenset({"WDT", "WP", "WP$", "WRB"})
