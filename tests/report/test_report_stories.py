@@ -224,6 +224,13 @@ def test_acts_of_force_link_to_the_events_in_the_panel_and_the_sentence_on_the_c
     (force,) = card.xpath('.//span[@class="force"]')
     assert " ".join(force.text_content().split()) == "force: 1 by it1 · 0 on it"
     assert _target_text(doc, force.xpath(".//a")[0].get("href")).startswith("Northland shelled")
+    # the story's heatmap: the outlet that tells of the shelling, and the one that denies it
+    cells = doc.xpath('//table[@class="heat-table"]//td[contains(@class, "heat")]')
+    lines = [c.xpath('.//span[@class="force"]') for c in cells]
+    assert [" ".join(x[0].text_content().split()) if x else None for x in lines] == [
+        "force 1 by · 0 on", None]
+    link = lines[0][0].xpath(".//a")[0]
+    assert _target_text(doc, link.get("href")).startswith("Northland shelled")
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from manysides.compare.actor_groups import (
     person_names,
     readable_actor,
 )
+from manysides.compare.agency import force_roles
 from manysides.compare.contrast import outlet_label, outlet_of
 from manysides.model import (
     Article,
@@ -111,6 +112,10 @@ class HeatCell:
     mean: float | None
     mentions: int
     link: CiteLink | None = None  # the strongest mention
+    force_by: int = 0  # acts of force the outlet tells of the actor carrying out
+    force_on: int = 0  # and suffering (compare/agency.py)
+    by_link: CiteLink | None = None  # the first of each
+    on_link: CiteLink | None = None
 
 
 @dataclass(slots=True)
@@ -235,6 +240,13 @@ def _heat(members: Sequence[Article], cites: Citations
             if mention.sentiment_score is not None:
                 scores[(_heat_key(key), outlet)].append(
                     (mention.sentiment_score, article, mention.span))
+    force: dict[tuple[str, str], dict[str, list[tuple[Article, Span]]]] = defaultdict(
+        lambda: {"by": [], "on": []})
+    for article in members:
+        for key, roles in force_roles(article.events, persons).items():
+            cell = force[(_heat_key(key), outlet_of(article))]
+            cell["by"] += [(article, event.sentence) for _, event in roles.by]
+            cell["on"] += [(article, event.sentence) for _, event in roles.on]
     names = {_heat_key(k): name for k, name in group_names(groups).items()}
     counts = {_heat_key(k): len(ms) for k, ms in groups.items()}
     actors = sorted((a for a in counts if any(k[0] == a for k in scores)),
@@ -245,8 +257,12 @@ def _heat(members: Sequence[Article], cites: Citations
             continue
         mean = sum(s for s, _, _ in items) / len(items)
         strongest = max(items, key=lambda item: abs(item[0]))
+        acts = force.get((actor, outlet), {"by": [], "on": []})
+        first = {side: cites.link(found[0][0].id, found[0][1], outlet, 60) if found else None
+                 for side, found in acts.items()}
         heat[(actor, outlet)] = HeatCell(
-            mean, len(items), cites.link(strongest[1].id, strongest[2], outlet))
+            mean, len(items), cites.link(strongest[1].id, strongest[2], outlet),
+            len(acts["by"]), len(acts["on"]), first["by"], first["on"])
     return [(a, names[a]) for a in actors], heat
 
 
