@@ -119,3 +119,13 @@ def test_say_with_an_object_is_its_content_unless_an_idiom(nlp) -> None:
     ((source, cue, content),) = _triples(nlp, text)
     assert (source, cue) == ("Senator Ana Ruiz", "says")
     assert content.startswith("the populist movement")
+
+
+def test_unnamed_speakers_of_one_sector_are_each_read_on_their_own_words(nlp) -> None:
+    text = "An official said the talks had failed. The president said they would resume."
+    official = Mention(Span(0, 11), "An official", actor="---GOV", sector="GOV")
+    start = text.index("The president")
+    president = Mention(Span(start, start + 13), "The president", actor="---GOV", sector="GOV")
+    found = extract_attributions(nlp(text), [official, president])
+    assert [(a.speaker, a.speaker_kind) for a in found] == [
+        ("---GOV", "unnamed"), ("---GOV", "official")]

@@ -87,7 +87,9 @@ def speaker(source: Span | None, head: Token | None, mentions: Sequence[Mention]
         return None, speaker_kind(words, head, None)
     personal = chosen.label == "PERSON" or chosen.text.lower() in _PERSONAL
     speaker = (chosen.name or chosen.actor) if personal else (chosen.actor or chosen.name)
-    known = [a.speaker_kind for a in earlier if a.speaker == speaker]
+    # the same named speaker keeps the kind first read ("Ruiz, a lawmaker," then "Ruiz");
+    # a code with no name or country ("---GOV") is many people, each read on its own words
+    known = [a.speaker_kind for a in earlier if a.speaker == speaker] if _linked(chosen) else []
     return speaker, known[0] if known else speaker_kind(words, head, chosen)
 
 
