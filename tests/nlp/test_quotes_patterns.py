@@ -129,3 +129,17 @@ def test_unnamed_speakers_of_one_sector_are_each_read_on_their_own_words(nlp) ->
     found = extract_attributions(nlp(text), [official, president])
     assert [(a.speaker, a.speaker_kind) for a in found] == [
         ("---GOV", "unnamed"), ("---GOV", "official")]
+
+
+def test_a_cue_opening_the_next_sentence_closes_the_quote_before_it(nlp) -> None:
+    text = "“So far the game is very boring!” he tweeted during the first half."
+    assert _triples(nlp, text) == [("he", "tweeted", "“So far the game is very boring!”")]
+    # a next sentence that says something of its own does not take the quote
+    text = "“We are ready!” He said the army would move on Monday."
+    assert _triples(nlp, text) == [("He", "said", "the army would move on Monday")]
+
+
+def test_responded_is_a_cue(nlp) -> None:
+    text = "Ruiz responded: “It has. But this is what I also think.”"
+    assert _triples(nlp, text) == [
+        ("Ruiz", "responded", "“It has. But this is what I also think.”")]

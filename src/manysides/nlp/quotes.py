@@ -33,6 +33,7 @@ from manysides.nlp.speakers import speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Sentence
 
 __all__ = ["BELIEF_CUES", "CUES", "extract_attributions", "quote_regions"]
 
@@ -47,7 +48,7 @@ CUES = frozenset({
     "describe", "mention", "comment", "estimate", "counter", "retort", "quip", "scoff",
     "charge", "accuse", "blame", "recount", "publish", "quote", "cite", "proclaim", "shout",
     "exclaim", "whisper", "mutter", "speak", "brief", "inform", "assure", "advise", "signal",
-    "underscore", "highlight", "call", "joke", "continue",
+    "underscore", "highlight", "call", "joke", "continue", "respond",
 })
 #: Phrasal verbs that report speech, as (verb, particle): the cue they act as.
 PHRASAL_CUES = {("point", "out"): "note", ("spell", "out"): "explain",
@@ -476,6 +477,8 @@ def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc, text:
         hi = max((s.end_char for s in near), default=region.end)
         candidates = [f for f in found if lo <= f.cue.start < hi
                       and not (region.start <= f.cue.start < region.end)]
+        if not candidates:
+            candidates = _trailing_cue(found, region, sentences, text)
         if not candidates or not _speech_like(region, doc, text, candidates):
             continue
         best = min(candidates, key=lambda f: _distance(f.cue, region))
@@ -487,6 +490,21 @@ def _attach_quotes(found: list[_Found], regions: Sequence[Span], doc: Doc, text:
         item.contents = [(_strip(_before(c, item.source), text), d) for c, d in item.contents]
         item.contents = [(c, d) for c, d in item.contents if len(c) > 1]
     found[:] = [f for f in found if f.contents and f.source is not None]
+
+
+#: How many words into the next sentence a cue may stand and still close the quote before it.
+_TRAILING_WORDS = 6
+
+
+def _trailing_cue(found: list[_Found], region: Span, sentences: Sequence[Sentence],
+                  text: str) -> list[_Found]:
+    """A cue that opens the next sentence and says nothing of its own ("… boring!” he
+    tweeted during the first half.", which the parser splits after the quote's "!")."""
+    after = next((s for s in sentences if s.start_char >= region.end), None)
+    if after is None or text[region.end : after.start_char].strip():
+        return []
+    limit = after[min(len(after), _TRAILING_WORDS) - 1].idx
+    return [f for f in found if after.start_char <= f.cue.start <= limit and not f.contents]
 
 
 def _before(content: Span, source: Span | None) -> Span:
