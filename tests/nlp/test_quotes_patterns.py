@@ -26,6 +26,8 @@ def _words(text: str, span: Span | None) -> str:
          "Minister Ana Ruiz", "Talks Will Resume Next Week"),
         ("Brenner: the ceasefire will hold if both sides keep their word\n\nMore follows.",
          "Brenner", "the ceasefire will hold if both sides keep their word"),
+        ("The Pentagon: No Plans to Send Troops\n\nThe talks broke down in May.",
+         "The Pentagon", "No Plans to Send Troops"),
     ],
 )
 def test_a_headline_gives_its_source_before_a_colon(nlp, text: str, source: str,
@@ -39,6 +41,8 @@ def test_a_headline_gives_its_source_before_a_colon(nlp, text: str, source: str,
         "Update: The talks will resume next week in Geneva.\n\nMore follows.",
         "Editor’s Note: This article was corrected on Monday.\n\nThe talks resume.",
         "Name: Ana Ruiz Age: 27 City: Lima\n\nShe works nights.",
+        "Bottom Line: The talks will resume next week in Geneva.\n\nMore follows.",
+        "Q: Will the talks resume next week?\n\nA: They will resume in Geneva.",
         "The plan had three parts: a truce, a vote and a new constitution.",
         "Ruiz: yes.\n\nThe talks resume.",  # too few words to be what someone said
     ],

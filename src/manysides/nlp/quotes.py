@@ -193,7 +193,8 @@ def _from_cue(tok: Token, inside: list[bool]) -> _Found | None:
 _COLON_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: At most this many words before the colon of such a line.
 _COLON_WORDS = 5
-#: Capitalised words that label a line rather than name who speaks in it ("Update: ...").
+#: Words that label a line rather than name who speaks in it ("Update: ...", "Editor's
+#: Note: ..."), read as the last word before the colon.
 _LINE_LABELS = frozenset({
     "update", "updated", "updates", "breaking", "note", "notes", "editor", "correction",
     "clarification", "analysis", "opinion", "commentary", "photo", "photos", "video", "videos",
@@ -205,7 +206,7 @@ _LINE_LABELS = frozenset({
     "to", "date", "time", "location", "dateline", "contact", "email", "phone", "transcript",
     "verdict", "fact", "claim", "rating", "conclusion", "introduction", "takeaway",
     "takeaways", "lesson", "example", "bonus", "also", "more", "previously", "meanwhile",
-    "recap", "preview", "review", "timeline", "explainer", "first", "latest", "the", "this",
+    "recap", "preview", "review", "timeline", "explainer", "first", "latest",
     "here", "now", "next", "then", "so", "but", "and", "or", "yes", "no", "ps", "p.s.",
     "name", "age", "city", "job", "pay", "occupation", "hometown",
 })
@@ -231,7 +232,7 @@ def _colon_lines(doc: Doc, text: str, inside: list[bool]) -> list[_Found]:
         words = [t for t in before if not t.is_punct]
         named = any(t.ent_type_ in _COLON_SOURCES for t in before) or (
             words and all(t.text[:1].isupper() for t in words))
-        if not named or any(t.lower_ in _LINE_LABELS for t in words):
+        if not named or words[-1].lower_ in _LINE_LABELS:  # "Editor's Note", "Update"
             continue
         end = tok.i + 1
         while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
