@@ -4,7 +4,9 @@ outlet / expert / official / person / group / unnamed (:func:`speaker`, :func:`s
 The speaker is the actor mention in the source (a pronoun's mention carries its antecedent
 from :mod:`manysides.nlp.coref`); an unresolved pronoun takes the last compatible mention
 within two sentences, a plural "they" right after a plural source goes on with it, and "the
-spokesman" is the speaker of an earlier "a spokesman". Used by :mod:`manysides.nlp.quotes`.
+spokesman" is the speaker of an earlier "a spokesman". An actor the source only knows of ("an
+official with knowledge of X's call", "a source familiar with X's plans") is not the speaker.
+A named speaker keeps the kind it was first given. Used by :mod:`manysides.nlp.quotes`.
 """
 
 from __future__ import annotations
