@@ -161,14 +161,10 @@ def describe_code(code: str, country_name: Callable[[str], str | None]) -> str:
     ('people (country not named)', 'United States Muslims')
     """
     country, sector = split_code(code, {code[3:6]})  # NGOUSA: an NGO of the USA
-    if sector is None or sector not in SECTORS:
-        group = next((PEOPLES[c] for c in _chunks(code) if c in PEOPLES), None)
-        if group is not None:
-            role = group
-        else:
-            return (country_name(code) or code) if country == code else code
-    else:
-        role = SECTORS[sector]
+    role = SECTORS.get(sector or "") or next(
+        (PEOPLES[c] for c in _chunks(code) if c in PEOPLES), None)
+    if role is None:
+        return (country_name(code) or code) if country == code else code
     if country is None:
         return f"{role} (country not named)"
     return f"{country_name(country) or country} {role}"
